@@ -1,0 +1,8 @@
+namespace A64Jit.Frontend.Decoding;
+
+public static partial class DecodeTable
+{
+    static Encoding[] DataProcessingRegister =>
+    [
+    ];
+}

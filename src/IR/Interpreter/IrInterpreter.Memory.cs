@@ -1,0 +1,31 @@
+namespace A64Jit.IR;
+
+public sealed partial class IrInterpreter
+{
+    bool TryEvalMemory(Inst inst, Inst[] a, IGuestContext ctx, out ulong r)
+    {
+        r = 0;
+        switch (inst.Op)
+        {
+            case Opcode.Load8: r = ctx.Read8(V(a[0])); return true;
+            case Opcode.Load16: r = ctx.Read16(V(a[0])); return true;
+            case Opcode.Load32: r = ctx.Read32(V(a[0])); return true;
+            case Opcode.Load64: r = ctx.Read64(V(a[0])); return true;
+            case Opcode.Store8: ctx.Write8(V(a[0]), (byte)V(a[1])); return true;
+            case Opcode.Store16: ctx.Write16(V(a[0]), (ushort)V(a[1])); return true;
+            case Opcode.Store32: ctx.Write32(V(a[0]), (uint)V(a[1])); return true;
+            case Opcode.Store64: ctx.Write64(V(a[0]), V(a[1])); return true;
+            case Opcode.Store128: ctx.Write128(V(a[0]), W(a[1])); return true;
+            case Opcode.LoadExclusive: r = ctx.LoadExclusive(V(a[0]), (int)inst.Aux); return true;
+            case Opcode.StoreExclusive: r = ctx.StoreExclusive(V(a[0]), (int)inst.Aux, V(a[1])) ? 0UL : 1UL; return true;
+            case Opcode.StoreExclusive128: r = ctx.StoreExclusive128(V(a[0]), W(a[1])) ? 0UL : 1UL; return true;
+            case Opcode.ClearExclusive: ctx.ClearExclusive(); return true;
+            case Opcode.AtomicRmw: r = ctx.AtomicRmw((AtomicOp)(inst.Aux & 0xFF), V(a[0]), (int)(inst.Aux >> 8), V(a[1])); return true;
+            case Opcode.CompareAndSwap: r = ctx.CompareAndSwap(V(a[0]), (int)inst.Aux, V(a[1]), V(a[2])); return true;
+            case Opcode.ZeroBlock: ctx.ZeroBlock(V(a[0])); return true;
+            case Opcode.MemoryBarrier: Thread.MemoryBarrier(); return true;
+            case Opcode.CacheMaintenance: ctx.CacheMaintenance((uint)inst.Aux, V(a[0])); return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,175 @@
+namespace A64Jit.IR;
+
+using static IrType;
+using static Effects;
+
+/// <summary>
+/// Every IR operation, declared once with its types and effects (see <see cref="OpAttribute"/>).
+/// Sections are grouped by family; each family's semantics live in the matching IrInterpreter file.
+/// Width-specific integer operations carry the width in their name (Add32, Add64), as in dynarmic.
+/// </summary>
+public enum Opcode : ushort
+{
+    // ---- Constants and markers ------------------------------------------------------------
+    [Op(Any, Aux = "imm")] Const,
+    /// <summary>Start of a guest instruction; Aux is its address. Faults report this PC.</summary>
+    [Op(Void, Effects = Marker, Aux = "pc")] InstStart,
+
+    // ---- Guest register state --------------------------------------------------------------
+    [Op(U64, Effects = ReadsGuestState, Aux = "reg")] GetX,
+    [Op(Void, U64, Effects = WritesGuestState, Aux = "reg")] SetX,
+    [Op(U64, Effects = ReadsGuestState)] GetSp,
+    [Op(Void, U64, Effects = WritesGuestState)] SetSp,
+    [Op(Nzcv, Effects = ReadsGuestState)] GetNzcv,
+    [Op(Void, Nzcv, Effects = WritesGuestState)] SetNzcv,
+    [Op(U128, Effects = ReadsGuestState, Aux = "reg")] GetV,
+    [Op(Void, U128, Effects = WritesGuestState, Aux = "reg")] SetV,
+    /// <summary>MRS through the system-register slow path; Aux is the packed encoding (op0:op1:CRn:CRm:op2).</summary>
+    [Op(U64, Effects = ReadsGuestState | MayRaise, Aux = "sysreg")] ReadSysReg,
+    /// <summary>MSR / SYS through the system-register slow path; Aux is the packed encoding.</summary>
+    [Op(Void, U64, Effects = WritesGuestState | MayRaise, Aux = "sysreg")] WriteSysReg,
+
+    // ---- Integer arithmetic and logic ----------------------------------------------------
+    [Op(U32, U32, U32)] Add32,
+    [Op(U64, U64, U64)] Add64,
+    [Op(U32, U32, U32)] Sub32,
+    [Op(U64, U64, U64)] Sub64,
+    /// <summary>a + b + carry: the value half of AddWithCarry().</summary>
+    [Op(U32, U32, U32, U1)] AddCarry32,
+    [Op(U64, U64, U64, U1)] AddCarry64,
+    /// <summary>The flags half of AddWithCarry(a, b, carry).</summary>
+    [Op(Nzcv, U32, U32, U1)] AddCarryFlags32,
+    [Op(Nzcv, U64, U64, U1)] AddCarryFlags64,
+    /// <summary>N and Z from the result, C and V clear: the flags of ANDS and BICS.</summary>
+    [Op(Nzcv, U32)] LogicFlags32,
+    [Op(Nzcv, U64)] LogicFlags64,
+    [Op(U32, U32, U32)] And32,
+    [Op(U64, U64, U64)] And64,
+    [Op(U32, U32, U32)] Or32,
+    [Op(U64, U64, U64)] Or64,
+    [Op(U32, U32, U32)] Xor32,
+    [Op(U64, U64, U64)] Xor64,
+    [Op(U32, U32)] Not32,
+    [Op(U64, U64)] Not64,
+    /// <summary>Shifts take the amount modulo the width, as LSLV/LSRV/ASRV/RORV do.</summary>
+    [Op(U32, U32, U32)] Lsl32,
+    [Op(U64, U64, U64)] Lsl64,
+    [Op(U32, U32, U32)] Lsr32,
+    [Op(U64, U64, U64)] Lsr64,
+    [Op(U32, U32, U32)] Asr32,
+    [Op(U64, U64, U64)] Asr64,
+    [Op(U32, U32, U32)] Ror32,
+    [Op(U64, U64, U64)] Ror64,
+    [Op(U32, U32, U32)] Mul32,
+    [Op(U64, U64, U64)] Mul64,
+    [Op(U64, U64, U64)] UMulHigh64,
+    [Op(U64, U64, U64)] SMulHigh64,
+    /// <summary>Division with Arm semantics: x / 0 = 0, INT_MIN / -1 = INT_MIN.</summary>
+    [Op(U32, U32, U32)] UDiv32,
+    [Op(U64, U64, U64)] UDiv64,
+    [Op(U32, U32, U32)] SDiv32,
+    [Op(U64, U64, U64)] SDiv64,
+    [Op(U32, U32)] Clz32,
+    [Op(U64, U64)] Clz64,
+    [Op(U32, U32)] Cls32,
+    [Op(U64, U64)] Cls64,
+    [Op(U32, U32)] Rbit32,
+    [Op(U64, U64)] Rbit64,
+    /// <summary>Reverse the bytes of the whole value (REV).</summary>
+    [Op(U32, U32)] ByteReverse32,
+    [Op(U64, U64)] ByteReverse64,
+    /// <summary>Reverse the bytes inside each 16-bit halfword (REV16).</summary>
+    [Op(U32, U32)] ByteReverseHalves32,
+    [Op(U64, U64)] ByteReverseHalves64,
+    /// <summary>Reverse the bytes inside each 32-bit word (REV32).</summary>
+    [Op(U64, U64)] ByteReverseWords64,
+    [Op(U32, U32, U64, Aux = "kind")] Crc32,
+
+    // ---- Comparisons and selection ---------------------------------------------------------
+    [Op(U1, U32, U32)] Eq32,
+    [Op(U1, U64, U64)] Eq64,
+    [Op(U1, U64, U64)] ULessThan64,
+    [Op(U1, U64, U64)] SLessThan64,
+    [Op(U1, U1)] NotU1,
+    /// <summary>ConditionHolds(): Aux is the 4-bit condition code.</summary>
+    [Op(U1, Nzcv, Aux = "cond")] ConditionHolds,
+    [Op(Any, U1, Any, Any)] Select,
+
+    // ---- Width changes ---------------------------------------------------------------------
+    [Op(U64, U1)] ZeroExtend1To64,
+    [Op(U32, U1)] ZeroExtend1To32,
+    [Op(U32, U8)] ZeroExtend8To32,
+    [Op(U32, U16)] ZeroExtend16To32,
+    [Op(U64, U8)] ZeroExtend8To64,
+    [Op(U64, U16)] ZeroExtend16To64,
+    [Op(U64, U32)] ZeroExtend32To64,
+    [Op(U32, U8)] SignExtend8To32,
+    [Op(U32, U16)] SignExtend16To32,
+    [Op(U64, U8)] SignExtend8To64,
+    [Op(U64, U16)] SignExtend16To64,
+    [Op(U64, U32)] SignExtend32To64,
+    [Op(U8, U32)] Truncate32To8,
+    [Op(U16, U32)] Truncate32To16,
+    [Op(U8, U64)] Truncate64To8,
+    [Op(U16, U64)] Truncate64To16,
+    [Op(U32, U64)] Truncate64To32,
+    /// <summary>The low 64 bits of a 128-bit value.</summary>
+    [Op(U64, U128)] Low64,
+    [Op(U64, U128)] High64,
+    /// <summary>Pack(low, high) into 128 bits.</summary>
+    [Op(U128, U64, U64)] Pack128,
+    [Op(U32, Nzcv)] NzcvToU32,
+    [Op(Nzcv, U32)] U32ToNzcv,
+
+    // ---- Memory ----------------------------------------------------------------------------
+    [Op(U8, U64, Effects = ReadsMemory | MayRaise)] Load8,
+    [Op(U16, U64, Effects = ReadsMemory | MayRaise)] Load16,
+    [Op(U32, U64, Effects = ReadsMemory | MayRaise)] Load32,
+    [Op(U64, U64, Effects = ReadsMemory | MayRaise)] Load64,
+    [Op(U128, U64, Effects = ReadsMemory | MayRaise)] Load128,
+    [Op(Void, U64, U8, Effects = WritesMemory | MayRaise)] Store8,
+    [Op(Void, U64, U16, Effects = WritesMemory | MayRaise)] Store16,
+    [Op(Void, U64, U32, Effects = WritesMemory | MayRaise)] Store32,
+    [Op(Void, U64, U64, Effects = WritesMemory | MayRaise)] Store64,
+    [Op(Void, U64, U128, Effects = WritesMemory | MayRaise)] Store128,
+    /// <summary>Load-exclusive: loads (zero-extended) and arms the monitor. Aux is the size in bytes (1, 2, 4, 8).</summary>
+    [Op(U64, U64, Effects = ReadsMemory | WritesGuestState | MayRaise, Aux = "size")] LoadExclusive,
+    /// <summary>Load-exclusive of 16 bytes (LDXP of two X registers).</summary>
+    [Op(U128, U64, Effects = ReadsMemory | WritesGuestState | MayRaise)] LoadExclusive128,
+    /// <summary>Store-exclusive: 0 on success, 1 on failure. Aux is the size in bytes.</summary>
+    [Op(U32, U64, U64, Effects = WritesMemory | ReadsGuestState | WritesGuestState | MayRaise, Aux = "size")] StoreExclusive,
+    [Op(U32, U64, U128, Effects = WritesMemory | ReadsGuestState | WritesGuestState | MayRaise)] StoreExclusive128,
+    [Op(Void, Effects = WritesGuestState)] ClearExclusive,
+    /// <summary>Atomic read-modify-write returning the old value; Aux = AtomicOp | size-in-bytes &lt;&lt; 8.</summary>
+    [Op(U64, U64, U64, Effects = ReadsMemory | WritesMemory | MayRaise, Aux = "atomic")] AtomicRmw,
+    /// <summary>CAS(addr, expected, desired) returning the old value; Aux is the size in bytes.</summary>
+    [Op(U64, U64, U64, U64, Effects = ReadsMemory | WritesMemory | MayRaise, Aux = "size")] CompareAndSwap,
+    [Op(U128, U64, U128, U128, Effects = ReadsMemory | WritesMemory | MayRaise)] CompareAndSwap128,
+    /// <summary>DC ZVA: zero the naturally aligned block containing the address.</summary>
+    [Op(Void, U64, Effects = WritesMemory | MayRaise)] ZeroBlock,
+    [Op(Void, Effects = Barrier, Aux = "barrier")] MemoryBarrier,
+    /// <summary>A cache-maintenance instruction by address (DC/IC); Aux is the packed encoding.</summary>
+    [Op(Void, U64, Effects = Barrier, Aux = "sysreg")] CacheMaintenance,
+
+    // ---- Scalar floating point ---------------------------------------------------------------
+    // Operands and results are IEEE bit patterns (U16 half, U32 single, U64 double).
+
+    // ---- Advanced SIMD -----------------------------------------------------------------------
+    // Vector operands are U128; Aux carries the element size and any lane index.
+
+    // ---- Cryptography ------------------------------------------------------------------------
+}
+
+/// <summary>The read-modify-write kinds of the LSE atomics (LDADD, LDCLR, LDEOR, LDSET, LD[SU]MAX/MIN, SWP).</summary>
+public enum AtomicOp : byte
+{
+    Add,
+    Clear,
+    Xor,
+    Set,
+    SMax,
+    SMin,
+    UMax,
+    UMin,
+    Swap,
+}

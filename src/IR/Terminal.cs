@@ -1,0 +1,39 @@
+namespace A64Jit.IR;
+
+/// <summary>How a block ends. Every block has exactly one terminal.</summary>
+public abstract record Terminal
+{
+    /// <summary>Continue at a known guest address (B, fall-through). Chaining may patch this into a direct jump.</summary>
+    public sealed record Link(ulong Target) : Terminal;
+
+    /// <summary>Continue at a computed address (BR, BLR, RET): back to the dispatcher's lookup.</summary>
+    public sealed record Indirect(Inst Target, BranchKind Kind) : Terminal;
+
+    /// <summary>A conditional: evaluate Condition (u1) and take one of two terminals.</summary>
+    public sealed record If(Inst Condition, Terminal Then, Terminal Else) : Terminal;
+
+    /// <summary>Raise a guest exception at Pc (SVC, BRK, UDF, unallocated encodings, ...); NextPc is the preferred return.</summary>
+    public sealed record Exception(ExceptionKind Kind, ulong Pc, ulong NextPc, uint Immediate) : Terminal;
+}
+
+public enum BranchKind : byte
+{
+    Jump,
+    Call,
+    Return,
+}
+
+public enum ExceptionKind : byte
+{
+    SupervisorCall,
+    HypervisorCall,
+    SecureMonitorCall,
+    Breakpoint,
+    Halt,
+    /// <summary>An unallocated or unsupported encoding (UNDEF); Immediate is the instruction word.</summary>
+    Undefined,
+    /// <summary>The instruction could not be fetched (Pc is its address).</summary>
+    InstructionAbort,
+    /// <summary>WFI/WFE: the guest waits for an event; NextPc is where it resumes.</summary>
+    WaitForEvent,
+}
