@@ -12,6 +12,9 @@ public static partial class DecodeTable
         E("BR",        "1101011 0000 11111 000000 nnnnn 00000"),
         E("BLR",       "1101011 0001 11111 000000 nnnnn 00000"),
         E("RET",       "1101011 0010 11111 000000 nnnnn 00000"),
+        // System register moves: o = o0 (op0 = 2 + o0), a = op1, c = CRn, m = CRm, b = op2.
+        E("MRS",       "1101010100 1 1 o aaa cccc mmmm bbb ttttt"),
+        E("MSR_reg",   "1101010100 0 1 o aaa cccc mmmm bbb ttttt"),
         E("B",         "000101 iiiiiiiiiiiiiiiiiiiiiiiiii"),
         E("BL",        "100101 iiiiiiiiiiiiiiiiiiiiiiiiii"),
         E("CBZ",       "z0110100 iiiiiiiiiiiiiiiiiii ttttt"),

@@ -57,4 +57,24 @@ public sealed partial class Lifter
     [Handler] void BRK(uint i) => End(new Terminal.Exception(ExceptionKind.Breakpoint, pc, pc, i));
 
     [Handler] void NOP() { }
+
+    [Handler]
+    void MRS(uint o, uint a, uint c, uint m, uint b, uint t)
+    {
+        uint encoding = SysRegEncoding.Pack(2 + o, a, c, m, b);
+        // NZCV is guest state the IR names directly: no slow path needed.
+        X(t, encoding == NzcvEncoding ? ToU64(ir.Emit(Opcode.NzcvToU32, Nzcv())) : ir.EmitWithAux(Opcode.ReadSysReg, encoding));
+    }
+
+    [Handler]
+    void MSR_reg(uint o, uint a, uint c, uint m, uint b, uint t)
+    {
+        uint encoding = SysRegEncoding.Pack(2 + o, a, c, m, b);
+        if (encoding == NzcvEncoding)
+            Nzcv(ir.Emit(Opcode.U32ToNzcv, And(X(t, 32), ir.U32(0xF000_0000))));
+        else
+            ir.EmitWithAux(Opcode.WriteSysReg, encoding, X(t, 64));
+    }
+
+    static readonly uint NzcvEncoding = SysRegEncoding.Pack(3, 3, 4, 2, 0);
 }

@@ -1,0 +1,52 @@
+using A64Jit.Frontend.Lifting;
+using A64Jit.IR;
+using A64Jit.Runtime.Cpu;
+
+namespace A64Jit.Runtime.Engines;
+
+/// <summary>
+/// The reference engine: lifts each block once, then executes its unoptimized IR with the IR
+/// interpreter. Blocks are shared between threads; each thread has its own interpreter scratch.
+/// </summary>
+public sealed class InterpreterEngine(EngineOptions options) : IEngine
+{
+    readonly BlockCache<InterpretedBlock> cache = new();
+    readonly ThreadLocal<IrInterpreter> interpreter = new(() => new IrInterpreter());
+
+    public string Name => "interp";
+
+    public Block Translate(ulong pc, GuestContext ctx)
+    {
+        if (cache.TryGet(pc, out var cached))
+            return cached.Ir;
+        var block = Lifter.Lift(pc, ctx.Memory.Fetch, options.MaxBlockInstructions);
+        if (options.VerifyIr)
+            Verifier.Verify(block);
+        options.DumpIr?.Invoke(block);
+        cache.Add(pc, block.EndPc, new InterpretedBlock(block));
+        return block;
+    }
+
+    public BlockExit Step(GuestContext ctx)
+    {
+        var block = Translate(ctx.State.Pc, ctx);
+        var exit = interpreter.Value!.Run(block, ctx);
+        ctx.State.InstructionsRetired += exit.InstructionsRetired;
+        ctx.State.Pc = exit.Reason == ExitReason.Continue ? exit.NextPc : exit.Pc;
+        return exit;
+    }
+
+    public void InvalidatePage(ulong address) => cache.InvalidatePage(address);
+}
+
+/// <summary>Knobs shared by the engines.</summary>
+public sealed class EngineOptions
+{
+    public int MaxBlockInstructions { get; init; } = Lifter.MaxBlockInstructions;
+
+    /// <summary>Run the IR verifier on every lifted block.</summary>
+    public bool VerifyIr { get; init; }
+
+    /// <summary>Called with each newly lifted block (--dump-ir).</summary>
+    public Action<Block>? DumpIr { get; init; }
+}
