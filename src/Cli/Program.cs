@@ -1,1 +1,3 @@
-return 0;
+using A64Jit.Cli;
+
+return CommandLine.Execute(args);

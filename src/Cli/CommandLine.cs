@@ -1,0 +1,173 @@
+using A64Jit.Runtime;
+using A64Jit.Runtime.Demo;
+using A64Jit.Runtime.Linux;
+using A64Jit.Runtime.Loader;
+
+namespace A64Jit.Cli;
+
+/// <summary>The a64jit command line: parses arguments, runs the command, maps errors to exit codes.</summary>
+public static class CommandLine
+{
+    /// <summary>Exit status for a64jit's own errors (bad flag, missing or malformed file).</summary>
+    public const int UsageError = 2;
+
+    const string MainHelp = """
+        usage: a64jit <command> [options]
+
+        commands:
+          run     run a static AArch64 Linux executable (user mode, like qemu-aarch64)
+          demo    run the built-in demo guest (needs no toolchain)
+          help    show help for a command
+
+        Run 'a64jit <command> --help' for a command's options.
+        """;
+
+    const string RunHelp = """
+        usage: a64jit run [options] [--] <elf> [guest arguments...]
+
+        Runs a static (or static-pie) AArch64 Linux executable. The guest's stdin, stdout and stderr
+        are a64jit's; the exit status is the guest's (128 + signal when a signal kills it).
+
+        options:
+          --engine <name>   execution engine: interp (the reference interpreter)
+          --strict          an unimplemented system call is fatal instead of returning -ENOSYS
+          --dump-ir         print each block's IR to stderr as it is lifted
+          --stats           print guest instructions, time and MIPS to stderr at exit
+          -h, --help        show this help
+        """;
+
+    const string DemoHelp = """
+        usage: a64jit demo [--engine <name>] [--stats] [--dump-ir]
+
+        Runs a small built-in AArch64 program (a greeting, Fibonacci numbers, a counted loop)
+        to show the translator working without any other installs.
+        """;
+
+    public static int Execute(string[] args)
+    {
+        try
+        {
+            if (args.Length == 0)
+            {
+                Console.Error.Write(MainHelp);
+                return UsageError;
+            }
+            return args[0] switch
+            {
+                "run" => Run(args[1..]),
+                "demo" => Demo(args[1..]),
+                "help" => Help(args[1..]),
+                "-h" or "--help" => Print(MainHelp),
+                "--version" => Print("a64jit 0.1\n"),
+                _ => Fail($"unknown command '{args[0]}'; see 'a64jit --help'"),
+            };
+        }
+        catch (UsageException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (BadImageException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (GuestTerminatedException e)
+        {
+            return Fail(e.Message);
+        }
+    }
+
+    static int Help(string[] args) => args.FirstOrDefault() switch
+    {
+        "run" => Print(RunHelp),
+        "demo" => Print(DemoHelp),
+        null => Print(MainHelp),
+        var other => Fail($"unknown command '{other}'"),
+    };
+
+    static int Print(string text)
+    {
+        Console.Out.Write(text);
+        return 0;
+    }
+
+    static int Fail(string message)
+    {
+        Console.Error.WriteLine($"a64jit: {message}");
+        return UsageError;
+    }
+
+    sealed class UsageException(string message) : Exception(message);
+
+    /// <summary>Parses the options shared by run and demo; returns the index of the first operand.</summary>
+    static (UserModeRunner.Options Options, int Next, bool Help) ParseOptions(string[] args, bool takesOperands)
+    {
+        var options = new UserModeRunner.Options();
+        int i = 0;
+        for (; i < args.Length; i++)
+        {
+            string a = args[i];
+            if (a == "--")
+            {
+                i++;
+                break;
+            }
+            if (!a.StartsWith('-') || a == "-")
+                break;
+            switch (a)
+            {
+                case "-h" or "--help":
+                    return (options, i, true);
+                case "--engine":
+                    if (i + 1 >= args.Length)
+                        throw new UsageException("--engine needs a value (interp)");
+                    string engine = args[++i];
+                    if (engine is not "interp")
+                        throw new UsageException($"unknown engine '{engine}' (available: interp)");
+                    options = options with { Engine = engine };
+                    break;
+                case "--strict": options = options with { Strict = true }; break;
+                case "--dump-ir": options = options with { DumpIr = true }; break;
+                case "--stats": options = options with { Stats = true }; break;
+                default:
+                    throw new UsageException($"unknown option '{a}'; see 'a64jit {(takesOperands ? "run" : "demo")} --help'");
+            }
+        }
+        return (options, i, false);
+    }
+
+    static int Run(string[] args)
+    {
+        var (options, next, help) = ParseOptions(args, takesOperands: true);
+        if (help)
+            return Print(RunHelp);
+        if (next >= args.Length)
+            throw new UsageException("run needs an executable; see 'a64jit run --help'");
+        string path = args[next];
+        if (!File.Exists(path))
+            throw new UsageException($"{path}: no such file");
+        var argv = args[next..].ToList();
+        var envp = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal).ToList();
+        return UserModeRunner.Run(path, argv, envp, options).ExitStatus;
+    }
+
+    static int Demo(string[] args)
+    {
+        var (options, next, help) = ParseOptions(args, takesOperands: false);
+        if (help)
+            return Print(DemoHelp);
+        if (next < args.Length)
+            throw new UsageException($"demo takes no operands ('{args[next]}')");
+        string path = Path.Combine(Path.GetTempPath(), $"a64jit-demo-{Environment.ProcessId}");
+        File.WriteAllBytes(path, DemoGuest.Elf());
+        try
+        {
+            var result = UserModeRunner.Run(path, ["demo"], [], options with { Stats = true });
+            return result.ExitStatus;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+using A64Jit.Runtime.Cpu;
+using A64Jit.Runtime.Engines;
+using A64Jit.Runtime.Loader;
+using A64Jit.Runtime.Memory;
+
+namespace A64Jit.Runtime.Linux;
+
+/// <summary>
+/// One emulated Linux process: its address space, its threads, its brk and mmap state, and
+/// process-wide signal dispositions. Guest file descriptors are host descriptors.
+/// </summary>
+public sealed partial class LinuxProcess : IDisposable
+{
+    /// <summary>Top of the initial stack and size reserved for it.</summary>
+    public const ulong StackTop = 0xF_FFFF_0000;
+    public const ulong StackSize = 8UL << 20;
+
+    /// <summary>mmap without a hint allocates downwards from here.</summary>
+    public const ulong MmapTop = 0xF_0000_0000;
+
+    public GuestMemory Memory { get; }
+    public IEngine Engine { get; }
+    public ProcessOptions Options { get; }
+    public UserModeSystemRegisters SystemRegisters { get; } = new();
+
+    /// <summary>Program break: start and current end (page-granular mapping, byte-granular break).</summary>
+    public ulong BrkStart { get; private set; }
+    public ulong BrkCurrent { get; set; }
+
+    public int Pid { get; } = HostLibc.GetPid();
+
+    /// <summary>Exit status once the process has exited (exit_group, or a fatal signal: 128 + signal).</summary>
+    public int? ExitStatus { get; private set; }
+
+    readonly HashSet<int> warnedSyscalls = [];
+    readonly Lock processLock = new();
+
+    public LinuxProcess(IEngine engine, ProcessOptions options)
+    {
+        Engine = engine;
+        Options = options;
+        Memory = new GuestMemory();
+        Memory.CodePageWritten += engine.InvalidatePage;
+    }
+
+    public void Dispose() => Memory.Dispose();
+
+    /// <summary>Loads the executable, builds the initial stack and returns the main thread ready to run.</summary>
+    public LinuxThread Load(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadImageException($"{path}: {e.Message}");
+        }
+        var elf = ElfImage.Parse(bytes, path);
+        var loaded = ElfLoader.Load(elf, Memory, path);
+        BrkStart = BrkCurrent = loaded.End;
+        Memory.Map(StackTop - StackSize, StackSize, PageFlags.Read | PageFlags.Write);
+        var features = CpuFeatures.Implemented;
+        ulong sp = InitialStack.Build(Memory, StackTop, new InitialStack.Inputs(
+            argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, features.HwCap, features.HwCap2));
+        var state = new CpuState { Pc = loaded.Entry, Sp = sp };
+        ExecutablePath = Path.GetFullPath(path);
+        var main = new LinuxThread(this, state, Pid);
+        ThreadStarted(main);
+        return main;
+    }
+
+    /// <summary>Runs the main thread until the process exits; returns its exit status.</summary>
+    public int Run(LinuxThread main)
+    {
+        main.Run();
+        lock (processLock)
+            return ExitStatus ?? 0;
+    }
+
+    /// <summary>Ends the whole process with the given status (first caller wins).</summary>
+    public void Exit(int status)
+    {
+        lock (processLock)
+            ExitStatus ??= status;
+    }
+
+    public bool HasExited
+    {
+        get
+        {
+            lock (processLock)
+                return ExitStatus is not null;
+        }
+    }
+
+    /// <summary>Warns once per syscall number on stderr (or throws under --strict).</summary>
+    public void UnknownSyscall(int number, ulong pc)
+    {
+        string name = SyscallTable.NameOf(number);
+        if (Options.Strict)
+            throw new GuestTerminatedException($"unimplemented syscall {number} ({name}) at pc 0x{pc:x}");
+        lock (warnedSyscalls)
+        {
+            if (warnedSyscalls.Add(number))
+                Options.Log($"a64jit: warning: unimplemented syscall {number} ({name}), returning -ENOSYS");
+        }
+    }
+}
+
+public sealed class ProcessOptions
+{
+    /// <summary>Unknown syscalls are fatal instead of returning -ENOSYS.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>Where a64jit's own messages go (stderr by default).</summary>
+    public Action<string> Log { get; init; } = Console.Error.WriteLine;
+}
+
+/// <summary>The emulation cannot continue (under --strict, or an internal limit); the message says why.</summary>
+public sealed class GuestTerminatedException(string message) : Exception(message);

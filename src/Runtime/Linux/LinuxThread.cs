@@ -1,0 +1,122 @@
+using A64Jit.IR;
+using A64Jit.Runtime.Cpu;
+
+namespace A64Jit.Runtime.Linux;
+
+/// <summary>
+/// One guest thread: its CPU state, run on one host thread. The loop runs blocks through the
+/// process's engine and turns block exits into Linux behaviour: SVC into a system call, BRK into
+/// SIGTRAP, UNDEF into SIGILL, a bad access into SIGSEGV or SIGBUS.
+/// </summary>
+public sealed partial class LinuxThread
+{
+    public LinuxProcess Process { get; }
+    public CpuState State { get; }
+    public GuestContext Context { get; }
+    public int Tid { get; }
+
+    /// <summary>Set when this thread has exited (exit, or the process exited).</summary>
+    public bool Exited { get; set; }
+
+    public LinuxThread(LinuxProcess process, CpuState state, int tid)
+    {
+        Process = process;
+        State = state;
+        Tid = tid;
+        Context = new GuestContext(state, process.Memory, process.SystemRegisters);
+    }
+
+    public void Run()
+    {
+        while (!Exited && !Process.HasExited)
+        {
+            var exit = Process.Engine.Step(Context);
+            switch (exit.Reason)
+            {
+                case ExitReason.Continue:
+                    break;
+                case ExitReason.Exception:
+                    HandleException(exit);
+                    break;
+                case ExitReason.Fault:
+                    HandleFault(exit);
+                    break;
+            }
+            DeliverPendingSignals();
+        }
+    }
+
+    void HandleException(BlockExit exit)
+    {
+        switch (exit.Exception)
+        {
+            case ExceptionKind.SupervisorCall:
+                State.Pc = exit.NextPc;
+                DoSyscall();
+                break;
+            case ExceptionKind.Breakpoint:
+                RaiseSynchronous(Signals.SIGTRAP, Signals.TRAP_BRKPT, exit.Pc, $"brk #0x{exit.Immediate:x}");
+                break;
+            case ExceptionKind.InstructionAbort:
+                RaiseSynchronous(Signals.SIGSEGV, Signals.SEGV_MAPERR, exit.Pc, "instruction fetch from unmapped or non-executable memory", faultAddress: exit.Pc);
+                break;
+            default:
+                // UNDEF, HLT, HVC, SMC and WFI-style exits all reach user space as SIGILL.
+                RaiseSynchronous(Signals.SIGILL, Signals.ILL_ILLOPC, exit.Pc, DescribeUndefined(exit));
+                break;
+        }
+    }
+
+    void HandleFault(BlockExit exit)
+    {
+        var fault = exit.Fault!;
+        switch (fault.Kind)
+        {
+            case GuestFaultKind.Undefined:
+                RaiseSynchronous(Signals.SIGILL, Signals.ILL_ILLOPC, exit.Pc, fault.Message);
+                break;
+            case GuestFaultKind.Alignment:
+                RaiseSynchronous(Signals.SIGBUS, Signals.BUS_ADRALN, exit.Pc, fault.Message, fault.Address);
+                break;
+            default:
+                RaiseSynchronous(Signals.SIGSEGV, fault.Kind == GuestFaultKind.Unmapped ? Signals.SEGV_MAPERR : Signals.SEGV_ACCERR,
+                    exit.Pc, fault.Message, fault.Address);
+                break;
+        }
+    }
+
+    string DescribeUndefined(BlockExit exit)
+    {
+        if (exit.Exception != ExceptionKind.Undefined)
+            return $"{exit.Exception} #0x{exit.Immediate:x}";
+        var enc = Frontend.Decoding.Decoder.Decode(exit.Immediate);
+        return enc is null ? "unallocated encoding" : $"{enc.Name} is not implemented";
+    }
+
+    void DoSyscall()
+    {
+        int number = (int)State.X[8];
+        var args = new SyscallArgs(State.X[0], State.X[1], State.X[2], State.X[3], State.X[4], State.X[5]);
+        var entry = SyscallTable.Find(number);
+        long result;
+        if (entry is null)
+        {
+            Process.UnknownSyscall(number, State.Pc - 4);
+            result = -Errno.ENOSYS;
+        }
+        else
+        {
+            try
+            {
+                result = entry.Handler(this, args);
+            }
+            catch (GuestFault)
+            {
+                // A bad pointer handed to the kernel is EFAULT, not a signal.
+                result = -Errno.EFAULT;
+            }
+        }
+        if (result != Syscalls.NoReturnValue)
+            State.X[0] = (ulong)result;
+    }
+}
