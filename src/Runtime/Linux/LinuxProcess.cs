@@ -43,7 +43,21 @@ public sealed partial class LinuxProcess : IDisposable
         Memory.CodePageWritten += engine.InvalidatePage;
     }
 
-    public void Dispose() => Memory.Dispose();
+    /// <summary>Releases guest memory, unless a thread that never stopped could still touch it.</summary>
+    public void Dispose()
+    {
+        if (!stuckThreads)
+            Memory.Dispose();
+    }
+
+    /// <summary>A page above the stack with `mov x8, #139; svc #0`: the return address of handlers installed without SA_RESTORER.</summary>
+    public const ulong SigreturnTrampoline = StackTop + 0xF000;
+
+    void MapSigreturnTrampoline()
+    {
+        Memory.Map(SigreturnTrampoline, GuestMemory.PageSize, PageFlags.Read | PageFlags.Execute);
+        Memory.Poke(SigreturnTrampoline, [0x68, 0x11, 0x80, 0xD2, 0x01, 0x00, 0x00, 0xD4]);
+    }
 
     /// <summary>Loads the executable, builds the initial stack and returns the main thread ready to run.</summary>
     public LinuxThread Load(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
@@ -61,38 +75,51 @@ public sealed partial class LinuxProcess : IDisposable
         var loaded = ElfLoader.Load(elf, Memory, path);
         BrkStart = BrkCurrent = loaded.End;
         Memory.Map(StackTop - StackSize, StackSize, PageFlags.Read | PageFlags.Write);
+        MapSigreturnTrampoline();
         var features = CpuFeatures.Implemented;
         ulong sp = InitialStack.Build(Memory, StackTop, new InitialStack.Inputs(
             argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, features.HwCap, features.HwCap2));
         var state = new CpuState { Pc = loaded.Entry, Sp = sp };
         ExecutablePath = Path.GetFullPath(path);
-        var main = new LinuxThread(this, state, Pid);
+        var main = new LinuxThread(this, state, Pid) { Name = TaskName(path) };
         ThreadStarted(main);
         return main;
     }
 
-    /// <summary>Runs the main thread until the process exits; returns its exit status.</summary>
-    public int Run(LinuxThread main)
+    /// <summary>The kernel's comm: the executable's file name, cut to 15 bytes.</summary>
+    static string TaskName(string path)
     {
-        main.Run();
-        lock (processLock)
-            return ExitStatus ?? 0;
+        string name = Path.GetFileName(path);
+        return name.Length > 15 ? name[..15] : name;
     }
 
-    /// <summary>Ends the whole process with the given status (first caller wins).</summary>
+    /// <summary>Ends the whole process with the given status (first caller wins) and wakes every thread so it stops.</summary>
     public void Exit(int status)
     {
         lock (processLock)
+        {
             ExitStatus ??= status;
+            hasExited = true;
+        }
+        exited.Set();
+        foreach (var t in Threads)
+            t.Wake();
     }
 
-    public bool HasExited
+    volatile bool hasExited;
+
+    /// <summary>The process has exited; threads check this at every block boundary (a volatile read, no lock).</summary>
+    public bool HasExited => hasExited;
+
+    readonly HashSet<string> warnings = [];
+
+    /// <summary>Logs a warning the first time <paramref name="key"/> comes up.</summary>
+    public void WarnOnce(string key, string message)
     {
-        get
-        {
-            lock (processLock)
-                return ExitStatus is not null;
-        }
+        lock (warnings)
+            if (!warnings.Add(key))
+                return;
+        Options.Log($"a64jit: warning: {message}");
     }
 
     /// <summary>Warns once per syscall number on stderr (or throws under --strict).</summary>

@@ -57,6 +57,11 @@ public sealed partial class LinuxThread
             case ExceptionKind.Breakpoint:
                 RaiseSynchronous(Signals.SIGTRAP, Signals.TRAP_BRKPT, exit.Pc, $"brk #0x{exit.Immediate:x}");
                 break;
+            case ExceptionKind.WaitForEvent:
+                // WFE/WFI at EL0 are hints: a spinning thread gives others the host CPU.
+                State.Pc = exit.NextPc;
+                Thread.Yield();
+                break;
             case ExceptionKind.InstructionAbort:
                 RaiseSynchronous(Signals.SIGSEGV, Signals.SEGV_MAPERR, exit.Pc, "instruction fetch from unmapped or non-executable memory", faultAddress: exit.Pc);
                 break;
@@ -95,28 +100,34 @@ public sealed partial class LinuxThread
 
     void DoSyscall()
     {
-        int number = (int)State.X[8];
         var args = new SyscallArgs(State.X[0], State.X[1], State.X[2], State.X[3], State.X[4], State.X[5]);
-        var entry = SyscallTable.Find(number);
-        long result;
-        if (entry is null)
+        long result = InvokeSyscall((int)State.X[8], args);
+        if (result == -Errno.ERESTARTSYS)
         {
-            Process.UnknownSyscall(number, State.Pc - 4);
-            result = -Errno.ENOSYS;
-        }
-        else
-        {
-            try
-            {
-                result = entry.Handler(this, args);
-            }
-            catch (GuestFault)
-            {
-                // A bad pointer handed to the kernel is EFAULT, not a signal.
-                result = -Errno.EFAULT;
-            }
+            InterruptedRestartable(args.A0);
+            result = -Errno.EINTR;
         }
         if (result != Syscalls.NoReturnValue)
             State.X[0] = (ulong)result;
+    }
+
+    /// <summary>Runs one system call for this thread (State.Pc already past the svc); returns the result, -errno or NoReturnValue.</summary>
+    public long InvokeSyscall(int number, SyscallArgs args)
+    {
+        var entry = SyscallTable.Find(number);
+        if (entry is null)
+        {
+            Process.UnknownSyscall(number, State.Pc - 4);
+            return -Errno.ENOSYS;
+        }
+        try
+        {
+            return entry.Handler(this, args);
+        }
+        catch (GuestFault)
+        {
+            // A bad pointer handed to the kernel is EFAULT, not a signal.
+            return -Errno.EFAULT;
+        }
     }
 }

@@ -21,7 +21,15 @@ public static partial class Syscalls
     {
         int count = (int)Math.Min(a.A2, MaxTransfer);
         var buffer = t.Process.Memory.Span(a.A1, count, write: false);
-        return HostLibc.Write((int)a.A0, buffer);
+        return BrokenPipe(t, HostLibc.Write((int)a.A0, buffer));
+    }
+
+    /// <summary>Writing to a pipe nobody reads raises SIGPIPE at the writer, as the kernel does (the host runtime ignores it).</summary>
+    static long BrokenPipe(LinuxThread t, long result)
+    {
+        if (result == -Errno.EPIPE)
+            t.QueueSignal(new SignalInfo(Signals.SIGPIPE, Signals.SI_USER, Pid: t.Process.Pid, Uid: HostLibc.GetUid()));
+        return result;
     }
 
     [Syscall(67, "pread64")]
@@ -75,7 +83,7 @@ public static partial class Syscalls
         var data = new List<byte>();
         foreach (var (b, len) in parts)
             data.AddRange(t.Process.Memory.Span(b, (int)Math.Min(len, MaxTransfer), write: false).ToArray());
-        return HostLibc.Write((int)a.A0, data.ToArray());
+        return BrokenPipe(t, HostLibc.Write((int)a.A0, data.ToArray()));
     }
 
     // AArch64 (asm-generic) open flags that differ from x86-64's.

@@ -117,3 +117,118 @@ public static partial class Syscalls
         t.Process.Memory.WriteBytes(address, b);
     }
 }
+
+// Process groups and sessions, resource usage, waiting for children, prctl, CPU affinity.
+public static partial class Syscalls
+{
+    const int X86Getpgid = 121, X86Setpgid = 109, X86Getsid = 124, X86Setsid = 112, X86Wait4 = 61, X86Getrusage = 98,
+        X86Times = 100, X86SchedGetaffinity = 204, X86Getresuid = 118, X86Getresgid = 120, X86Getgroups = 115,
+        X86Getpriority = 140, X86Setpriority = 141;
+
+    /// <summary>A pid argument as the host knows it: our thread ids are not host ids, so they mean this process.</summary>
+    static long HostPid(LinuxThread t, ulong pid) => t.Process.FindThread((int)pid) is not null ? t.Process.Pid : (long)(int)pid;
+
+    [Syscall(155, "getpgid")]
+    static long Getpgid(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Getpgid, HostPid(t, a.A0));
+
+    [Syscall(154, "setpgid")]
+    static long Setpgid(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Setpgid, HostPid(t, a.A0), (long)(int)a.A1);
+
+    [Syscall(156, "getsid")]
+    static long Getsid(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Getsid, HostPid(t, a.A0));
+
+    [Syscall(157, "setsid")]
+    static long Setsid(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Setsid);
+
+    [Syscall(260, "wait4")]
+    static long Wait4(LinuxThread t, SyscallArgs a) =>
+        // The guest cannot fork, so it has no children of its own; the host says ECHILD (or reaps what it has).
+        HostLibc.Syscall(X86Wait4, (long)(int)a.A0, Buf(t, a.A1, 4, true), (long)a.A2, Buf(t, a.A3, 144, true));
+
+    [Syscall(165, "getrusage")]
+    static long Getrusage(LinuxThread t, SyscallArgs a) =>
+        // struct rusage is the same on both 64-bit ABIs (144 bytes).
+        HostLibc.Syscall(X86Getrusage, (long)(int)a.A0, Buf(t, a.A1, 144, true));
+
+    [Syscall(153, "times")]
+    static long Times(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Times, Buf(t, a.A0, 32, true));
+
+    [Syscall(148, "getresuid")]
+    static long Getresuid(LinuxThread t, SyscallArgs a) =>
+        HostLibc.Syscall(X86Getresuid, Buf(t, a.A0, 4, true), Buf(t, a.A1, 4, true), Buf(t, a.A2, 4, true));
+
+    [Syscall(150, "getresgid")]
+    static long Getresgid(LinuxThread t, SyscallArgs a) =>
+        HostLibc.Syscall(X86Getresgid, Buf(t, a.A0, 4, true), Buf(t, a.A1, 4, true), Buf(t, a.A2, 4, true));
+
+    [Syscall(158, "getgroups")]
+    static long Getgroups(LinuxThread t, SyscallArgs a)
+    {
+        int size = (int)a.A0;
+        if (size < 0 || size > 65536)
+            return -Errno.EINVAL;
+        return HostLibc.Syscall(X86Getgroups, size, size == 0 ? 0 : Buf(t, a.A1, (ulong)size * 4, true));
+    }
+
+    [Syscall(141, "getpriority")]
+    static long Getpriority(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Getpriority, (long)(int)a.A0, HostPid(t, a.A1));
+
+    [Syscall(140, "setpriority")]
+    static long Setpriority(LinuxThread t, SyscallArgs a) =>
+        HostLibc.Syscall(X86Setpriority, (long)(int)a.A0, HostPid(t, a.A1), (long)(int)a.A2);
+
+    [Syscall(123, "sched_getaffinity")]
+    static long SchedGetaffinity(LinuxThread t, SyscallArgs a)
+    {
+        // The host's CPUs: guest threads are host threads, so they run where the host lets them.
+        if (a.A1 == 0 || (a.A1 & 7) != 0 || a.A1 > 8192)
+            return -Errno.EINVAL;
+        return HostLibc.Syscall(X86SchedGetaffinity, 0, (long)a.A1, Buf(t, a.A2, a.A1, true));
+    }
+
+    [Syscall(122, "sched_setaffinity")]
+    static long SchedSetaffinity(LinuxThread t, SyscallArgs a) =>
+        // Pinning host threads behind the guest's back helps nobody; accept and ignore.
+        0;
+
+    const int PR_SET_PDEATHSIG = 1, PR_GET_PDEATHSIG = 2, PR_GET_DUMPABLE = 3, PR_SET_DUMPABLE = 4, PR_SET_NAME = 15,
+        PR_GET_NAME = 16, PR_GET_NO_NEW_PRIVS = 39, PR_SET_NO_NEW_PRIVS = 38, PR_SET_VMA = 0x53564d41;
+
+    [Syscall(167, "prctl")]
+    static long Prctl(LinuxThread t, SyscallArgs a)
+    {
+        var mem = t.Process.Memory;
+        switch ((int)a.A0)
+        {
+            case PR_SET_NAME:
+            {
+                string name = mem.ReadCString(a.A1, 16);
+                var bytes = Encoding.UTF8.GetBytes(name);
+                t.Name = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, 15));
+                return 0;
+            }
+            case PR_GET_NAME:
+            {
+                var buf = new byte[16];
+                Encoding.UTF8.GetBytes(t.Name, buf);
+                buf[15] = 0;
+                mem.WriteBytes(a.A1, buf);
+                return 0;
+            }
+            case PR_GET_DUMPABLE:
+                return 1;
+            case PR_SET_DUMPABLE or PR_SET_PDEATHSIG or PR_SET_NO_NEW_PRIVS:
+                return 0;
+            case PR_GET_PDEATHSIG:
+                mem.Write32(a.A1, 0);
+                return 0;
+            case PR_GET_NO_NEW_PRIVS:
+                return 0;
+            case PR_SET_VMA:
+                // Naming anonymous mappings is for /proc/self/maps readers; nothing to do.
+                return 0;
+            default:
+                return -Errno.EINVAL;
+        }
+    }
+}

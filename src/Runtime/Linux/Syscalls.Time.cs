@@ -33,8 +33,29 @@ public static partial class Syscalls
         return 0;
     }
 
+    /// <summary>Sleeps at least this long are waited out in a64jit, where guest signals and exit_group can end them.</summary>
+    const long InterruptibleSleepNs = 10_000_000;
+
     static unsafe long Sleep(LinuxThread t, int number, long[] leading, ulong request, ulong remain)
     {
+        const int TimerAbstime = 1;
+        bool relative = leading.Length == 0 || (leading[1] & TimerAbstime) == 0;
+        long ns = ReadTimespecNs(t, request);
+        if (ns < 0)
+            return -Errno.EINVAL;
+        if (relative && ns >= InterruptibleSleepNs)
+        {
+            long deadline = LinuxThread.DeadlineAfter(ns);
+            if (t.WaitUntil(() => false, deadline) == WaitOutcome.TimedOut)
+                return 0;
+            if (remain != 0)
+            {
+                long left = Math.Max(0, (long)((deadline - System.Diagnostics.Stopwatch.GetTimestamp()) * (1e9 / System.Diagnostics.Stopwatch.Frequency)));
+                Put64(t, remain, (ulong)(left / 1_000_000_000));
+                Put64(t, remain + 8, (ulong)(left % 1_000_000_000));
+            }
+            return -Errno.EINTR;
+        }
         Span<byte> req = stackalloc byte[16], rem = stackalloc byte[16];
         t.Process.Memory.ReadBytes(request, req);
         long r;
