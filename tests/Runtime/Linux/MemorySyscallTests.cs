@@ -1,0 +1,57 @@
+using A64Jit.IR;
+using A64Jit.Runtime.Linux;
+using A64Jit.Tests.Support;
+
+namespace A64Jit.Tests.Runtime.Linux;
+
+[TestFixture]
+public class MemorySyscallTests
+{
+    [Test(Description = "brk grows and shrinks the heap in pages above the program; a query returns the break")]
+    public void Brk()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        ulong start = (ulong)h.Call(214, 0);
+        Assert.That(start, Is.EqualTo(h.Process.BrkStart));
+        ulong grown = (ulong)h.Call(214, start + 0x5000);
+        Assert.That(grown, Is.EqualTo(start + 0x5000));
+        mem.Write64(start + 0x4000, 42);
+        Assert.That(mem.Read64(start + 0x4000), Is.EqualTo(42UL));
+        Assert.That((ulong)h.Call(214, start), Is.EqualTo(start));
+        Assert.Throws<GuestFault>(() => mem.Write64(GuestMemoryAlignUp(start) + 0x1000, 1));
+    }
+
+    static ulong GuestMemoryAlignUp(ulong a) => (a + 0xFFF) & ~0xFFFUL;
+
+    [Test(Description = "mmap anonymous memory reads as zero; mprotect to read-only makes writes fault; munmap makes reads fault")]
+    public void MmapProtectUnmap()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        long a = h.Call(222, 0, 0x3000, 3, 0x22, ulong.MaxValue, 0);
+        Assert.That(a, Is.GreaterThan(0));
+        ulong at = (ulong)a;
+        Assert.That(at % 4096, Is.Zero);
+        Assert.That(mem.Read64(at + 0x2FF8), Is.Zero);
+        mem.Write64(at, 7);
+        Assert.That(h.Call(226, at, 0x1000, 1), Is.Zero); // PROT_READ
+        Assert.That(mem.Read64(at), Is.EqualTo(7UL));
+        Assert.That(Assert.Throws<GuestFault>(() => mem.Write64(at, 1))!.Kind, Is.EqualTo(GuestFaultKind.Permission));
+        Assert.That(h.Call(215, at, 0x3000), Is.Zero);
+        Assert.That(Assert.Throws<GuestFault>(() => mem.Read64(at + 0x1000))!.Kind, Is.EqualTo(GuestFaultKind.Unmapped));
+        Assert.That(h.Call(215, at + 1, 0x1000), Is.EqualTo(-Errno.EINVAL));
+        Assert.That(h.Call(222, 0, 0, 3, 0x22, ulong.MaxValue, 0), Is.EqualTo(-Errno.EINVAL), "zero length");
+        long fixedAt = h.Call(222, 0x7000_0000, 0x1000, 3, 0x32, ulong.MaxValue, 0); // MAP_FIXED
+        Assert.That(fixedAt, Is.EqualTo(0x7000_0000));
+        Assert.That(h.Call(222, 0x7000_0000, 0x1000, 3, 0x100022, ulong.MaxValue, 0), Is.EqualTo(-Errno.EEXIST), "MAP_FIXED_NOREPLACE over a mapping");
+    }
+
+    [Test(Description = "a bad pointer passed to a syscall is -EFAULT, not a signal")]
+    public void BadPointerIsEfault()
+    {
+        using var h = new SyscallHarness();
+        Assert.That(h.Call(64, 1, 0xdead_0000, 4), Is.EqualTo(-Errno.EFAULT));
+        Assert.That(h.Call(160, 0x10), Is.EqualTo(-Errno.EFAULT));
+    }
+}
