@@ -73,7 +73,7 @@ public sealed class GuestProgram : IDisposable
             new ProcessOptions { Strict = strict, Log = line => { lock (Log) Log.Add(line); } });
         var main = process.Load(Elf, [Elf], []);
         var task = Task.Run(() => process.Run(main));
-        if (!task.Wait(timeoutMs))
+        if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeoutMs))
         {
             process.Exit(255);
             Assert.Fail("guest program timed out");

@@ -28,8 +28,10 @@ public sealed class CpuState
     public CpuState Clone()
     {
         var c = (CpuState)MemberwiseClone();
-        Array.Copy(X, c.X, X.Length);
-        Array.Copy(V, c.V, V.Length);
+        // MemberwiseClone shares the register arrays; the copy needs its own (a cloned thread must not
+        // write its parent's registers). The fields are readonly to everyone else.
+        System.Runtime.CompilerServices.Unsafe.AsRef(in c.X) = (ulong[])X.Clone();
+        System.Runtime.CompilerServices.Unsafe.AsRef(in c.V) = (UInt128[])V.Clone();
         return c;
     }
 
