@@ -66,6 +66,7 @@ public sealed partial class LinuxProcess
     public void StartHostThread(LinuxThread thread)
     {
         var host = new Thread(() => RunOnHost(thread), HostStackSize) { IsBackground = true, Name = $"guest tid {thread.Tid}" };
+        thread.HostThread = host;
         lock (hostThreads)
             hostThreads.Add(host);
         host.Start();

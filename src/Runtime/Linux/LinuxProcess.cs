@@ -62,6 +62,16 @@ public sealed partial class LinuxProcess : IDisposable
     /// <summary>Loads the executable, builds the initial stack and returns the main thread ready to run.</summary>
     public LinuxThread Load(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
     {
+        var elf = ReadImage(path);
+        var state = LoadImage(elf, path, argv, envp);
+        var main = new LinuxThread(this, state, Pid) { Name = TaskName(path) };
+        ThreadStarted(main);
+        return main;
+    }
+
+    /// <summary>Reads and validates an executable; throws <see cref="BadImageException"/>.</summary>
+    public static ElfImage ReadImage(string path)
+    {
         byte[] bytes;
         try
         {
@@ -71,7 +81,12 @@ public sealed partial class LinuxProcess : IDisposable
         {
             throw new BadImageException($"{path}: {e.Message}");
         }
-        var elf = ElfImage.Parse(bytes, path);
+        return ElfImage.Parse(bytes, path);
+    }
+
+    /// <summary>Maps an image, its stack and the sigreturn page into (empty) guest memory; returns the initial CPU state.</summary>
+    CpuState LoadImage(ElfImage elf, string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
+    {
         var loaded = ElfLoader.Load(elf, Memory, path);
         BrkStart = BrkCurrent = loaded.End;
         Memory.Map(StackTop - StackSize, StackSize, PageFlags.Read | PageFlags.Write);
@@ -79,11 +94,8 @@ public sealed partial class LinuxProcess : IDisposable
         var features = CpuFeatures.Implemented;
         ulong sp = InitialStack.Build(Memory, StackTop, new InitialStack.Inputs(
             argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, features.HwCap, features.HwCap2));
-        var state = new CpuState { Pc = loaded.Entry, Sp = sp };
         ExecutablePath = Path.GetFullPath(path);
-        var main = new LinuxThread(this, state, Pid) { Name = TaskName(path) };
-        ThreadStarted(main);
-        return main;
+        return new CpuState { Pc = loaded.Entry, Sp = sp };
     }
 
     /// <summary>The kernel's comm: the executable's file name, cut to 15 bytes.</summary>

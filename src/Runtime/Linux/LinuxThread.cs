@@ -13,7 +13,7 @@ public sealed partial class LinuxThread
     public LinuxProcess Process { get; }
     public CpuState State { get; }
     public GuestContext Context { get; }
-    public int Tid { get; }
+    public int Tid { get; private set; }
 
     /// <summary>Set when this thread has exited (exit, or the process exited).</summary>
     public bool Exited { get; set; }
