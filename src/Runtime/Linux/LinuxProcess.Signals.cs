@@ -45,6 +45,7 @@ public sealed partial class LinuxProcess
             old = actions[sig];
             actions[sig] = action;
         }
+        ForwardHostSignal(sig, action);
         if (IsIgnored(sig, action))
         {
             Interlocked.And(ref sharedPending, ~(long)Signals.Bit(sig));
@@ -105,7 +106,10 @@ public sealed partial class LinuxProcess
     /// <summary>The default action of a fatal signal that did not come from an instruction: end the process with 128 + signal.</summary>
     public void KillBySignal(int sig)
     {
-        Options.Log($"a64jit: guest killed by {Signals.Name(sig)}");
+        // Like the kernel (and qemu-user), only the core-dumping signals leave a message; a SIGPIPE
+        // or SIGINT death is an ordinary way for a program to end.
+        if (Signals.DefaultDumpsCore(sig))
+            Options.Log($"a64jit: guest killed by {Signals.Name(sig)}");
         Exit(128 + sig);
     }
 }

@@ -46,6 +46,7 @@ public sealed partial class LinuxProcess : IDisposable
     /// <summary>Releases guest memory, unless a thread that never stopped could still touch it.</summary>
     public void Dispose()
     {
+        StopForwardingHostSignals();
         if (!stuckThreads)
             Memory.Dispose();
     }

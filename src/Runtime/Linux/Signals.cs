@@ -27,6 +27,10 @@ public static class Signals
     /// <summary>Signals whose default action is to be ignored.</summary>
     public static bool DefaultIgnored(int sig) => sig is SIGCHLD or SIGCONT or SIGURG or SIGWINCH;
 
+    /// <summary>Signals whose default action is to dump core (SIG_KERNEL_COREDUMP_MASK).</summary>
+    public static bool DefaultDumpsCore(int sig) =>
+        sig is SIGQUIT or SIGILL or SIGTRAP or SIGABRT or SIGBUS or SIGFPE or SIGSEGV or SIGXCPU or SIGXFSZ or SIGSYS;
+
     /// <summary>Signals whose default action stops the process; a64jit cannot stop, so it ignores them.</summary>
     public static bool DefaultStops(int sig) => sig is SIGSTOP or SIGTSTP or SIGTTIN or SIGTTOU;
 

@@ -166,7 +166,8 @@ public static partial class Syscalls
         if (pid == -1)
             return 0;
         // 0 is our process group: of that, the guest reaches only itself.
-        if (pid == p.Pid || pid == 0 || (pid < -1 && -pid == HostLibc.Syscall(X86Getpgid, 0)))
+        // One of our thread ids (never host ids) means this process too.
+        if (pid == p.Pid || pid == 0 || p.FindThread(pid) is not null || (pid < -1 && -pid == HostLibc.Syscall(X86Getpgid, 0)))
         {
             if (sig != 0)
                 p.SendToProcess(SignalInfo.User((int)sig, Signals.SI_USER, p.Pid));

@@ -239,3 +239,105 @@ public class ThreadTests
         Assert.That(h.Log, Has.Exactly(1).Contains("fork"));
     }
 }
+
+[TestFixture]
+public class ThreadSignalTests
+{
+    [Test(Description = "tgkill queues per thread: a signal for the blocking main thread stays pending there, one for the other thread runs its handler")]
+    public void TgkillTargetsOneThread()
+    {
+        using var g = new GuestProgram("""
+            _start:
+                mov x0, #10              // rt_sigaction(SIGUSR1, &act, NULL, 8)
+                la x1, act
+                mov x2, #0
+                mov x3, #8
+                mov x8, #134
+                svc #0
+                mov x0, #0x0F00
+                movk x0, #0x1, lsl #16   // a thread: CLONE_VM | FS | FILES | SIGHAND | THREAD
+                la x1, stack_top
+                mov x2, #0
+                mov x3, #0
+                mov x4, #0
+                mov x8, #220
+                svc #0
+                cbz x0, child
+                add x20, x0, #0          // the child's tid
+                mov x0, #0               // block SIGUSR1 in the main thread only
+                la x1, usr1
+                mov x2, #0
+                mov x3, #8
+                mov x8, #135
+                svc #0
+                mov x8, #172
+                svc #0
+                add x21, x0, #0          // pid = main tid
+                add x1, x21, #0          // tgkill(pid, pid, SIGUSR1): pending on main
+                mov x2, #10
+                mov x8, #131
+                svc #0
+                la x0, ts                // nanosleep 20 ms: time for the child to (wrongly) take it
+                mov x1, #0
+                mov x8, #101
+                svc #0
+                la x0, pend
+                mov x1, #8
+                mov x8, #136
+                svc #0
+                mov x0, #OUT
+                la x1, pend
+                mov x2, #8
+                mov x8, #64
+                svc #0
+                add x0, x21, #0          // tgkill(pid, child, SIGUSR1)
+                add x1, x20, #0
+                mov x2, #10
+                mov x8, #131
+                svc #0
+            park:
+                la x0, word
+                mov x1, #0
+                mov x2, #0
+                mov x3, #0
+                mov x8, #98
+                svc #0
+                b park
+            child:
+                la x0, word
+                mov x1, #0
+                mov x2, #0
+                mov x3, #0
+                mov x8, #98
+                svc #0
+                b child
+            handler:
+                mov x0, #OUT
+                la x1, s
+                mov x2, #1
+                mov x8, #64
+                svc #0
+                mov x0, #5
+                mov x8, #94
+                svc #0
+            restorer:
+                mov x8, #139
+                svc #0
+            s: .ascii "S"
+            .data
+            .balign 16
+            stack: .space 16384
+            stack_top:
+            act: .quad handler, 0x04000000, restorer, 0
+            usr1: .quad 0x200
+            pend: .quad 0
+            ts: .quad 0, 20000000
+            word: .word 0
+            """);
+        Assert.That(g.Run(), Is.EqualTo(5), string.Join("\n", g.Log));
+        var f = g.Output();
+        Assert.That(f, Has.Length.EqualTo(9));
+        Assert.That(BitConverter.ToUInt64(f, 0), Is.EqualTo(0x200UL), "pending on the main thread");
+        Assert.That(f[8], Is.EqualTo((byte)'S'));
+    }
+}
