@@ -415,3 +415,115 @@ public partial class HostSignalTests
         Assert.That(run.Result, Is.EqualTo(6));
     }
 }
+
+[TestFixture]
+public class RestartTests
+{
+    static string Program(ulong flags) => $$"""
+        _start:
+            mov x0, #10
+            la x1, act
+            mov x2, #0
+            mov x3, #8
+            mov x8, #134
+            svc #0
+            mov x0, #0x0F00
+            movk x0, #0x1, lsl #16
+            la x1, stack_top
+            mov x2, #0
+            mov x3, #0
+            mov x4, #0
+            mov x8, #220
+            svc #0
+            cbz x0, child
+            add x20, x0, #0
+            mov x8, #172
+            svc #0
+            add x1, x20, #0          // tgkill(pid, child, SIGUSR1)
+            mov x2, #10
+            mov x8, #131
+            svc #0
+            la x0, ts                // let the handler run and the wait resume (or fail)
+            mov x1, #0
+            mov x8, #101
+            svc #0
+        wake:
+            la x0, word              // futex(&word, FUTEX_WAKE, 1) until it wakes the child
+            mov x1, #1
+            mov x2, #1
+            mov x8, #98
+            svc #0
+            cbnz x0, park
+            la x0, ts
+            mov x1, #0
+            mov x8, #101
+            svc #0
+            b wake
+        park:
+            la x0, ts
+            mov x1, #0
+            mov x8, #101
+            svc #0
+            b park
+        child:
+            la x0, word              // futex(&word, FUTEX_WAIT, 0, NULL)
+            mov x1, #0
+            mov x2, #0
+            mov x3, #0
+            mov x8, #98
+            svc #0
+            cbz x0, woken
+            mov x0, #OUT
+            la x1, e
+            mov x2, #1
+            mov x8, #64
+            svc #0
+            mov x0, #5
+            mov x8, #94
+            svc #0
+        woken:
+            mov x0, #OUT
+            la x1, w
+            mov x2, #1
+            mov x8, #64
+            svc #0
+            mov x0, #4
+            mov x8, #94
+            svc #0
+        handler:
+            mov x0, #OUT
+            la x1, s
+            mov x2, #1
+            mov x8, #64
+            svc #0
+            ret
+        restorer:
+            mov x8, #139
+            svc #0
+        s: .ascii "S"
+        e: .ascii "E"
+        w: .ascii "W"
+        .data
+        .balign 16
+        stack: .space 16384
+        stack_top:
+        act: .quad handler, {{flags}}, restorer, 0
+        ts: .quad 0, 30000000
+        word: .word 0
+        """;
+
+    [Test(Description = "a futex wait interrupted by a handler with SA_RESTART resumes; without it the wait fails with -EINTR")]
+    public void SaRestart()
+    {
+        using (var g = new GuestProgram(Program(SignalAction.SA_RESTORER | SignalAction.SA_RESTART)))
+        {
+            Assert.That(g.Run(), Is.EqualTo(4), string.Join("\n", g.Log));
+            Assert.That(System.Text.Encoding.ASCII.GetString(g.Output()), Is.EqualTo("SW"));
+        }
+        using (var g = new GuestProgram(Program(SignalAction.SA_RESTORER)))
+        {
+            Assert.That(g.Run(), Is.EqualTo(5), string.Join("\n", g.Log));
+            Assert.That(System.Text.Encoding.ASCII.GetString(g.Output()), Is.EqualTo("SE"));
+        }
+    }
+}
