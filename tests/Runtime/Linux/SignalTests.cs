@@ -437,6 +437,22 @@ public class RestartTests
             svc #0
             cbz x0, child
             add x20, x0, #0
+        waitchild:
+            la x0, word              // futex(&word, FUTEX_CMP_REQUEUE, 0, 1, &word, 0): counts the waiter
+            mov x1, #4
+            mov x2, #0
+            mov x3, #1
+            la x4, word
+            mov x5, #0
+            mov x8, #98
+            svc #0
+            cbnz x0, ready
+            la x0, ts
+            mov x1, #0
+            mov x8, #101
+            svc #0
+            b waitchild
+        ready:
             mov x8, #172
             svc #0
             add x1, x20, #0          // tgkill(pid, child, SIGUSR1)
