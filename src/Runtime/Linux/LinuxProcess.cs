@@ -47,6 +47,7 @@ public sealed partial class LinuxProcess : IDisposable
     public void Dispose()
     {
         StopForwardingHostSignals();
+        StopTimers();
         if (!stuckThreads)
             Memory.Dispose();
     }
@@ -115,6 +116,7 @@ public sealed partial class LinuxProcess : IDisposable
             hasExited = true;
         }
         exited.Set();
+        StopTimers();
         foreach (var t in Threads)
             t.Wake();
     }

@@ -129,5 +129,10 @@ public sealed partial class LinuxThread
             // A bad pointer handed to the kernel is EFAULT, not a signal.
             return -Errno.EFAULT;
         }
+        catch (Exception e) when (e is OverflowException or ArgumentException)
+        {
+            // A size or count beyond what a64jit can hand to the host in one piece.
+            return -Errno.EINVAL;
+        }
     }
 }

@@ -132,7 +132,11 @@ public static unsafe partial class Syscalls
         WithPath(t, a.A1, p => HostLibc.Syscall(X86Faccessat2, (long)a.A0, p, (long)a.A2, (long)a.A3));
 
     [Syscall(17, "getcwd")]
-    static long Getcwd(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Getcwd, Buf(t, a.A0, a.A1, true), (long)a.A1);
+    static long Getcwd(LinuxThread t, SyscallArgs a)
+    {
+        ulong size = Math.Min(a.A1, 65536);
+        return HostLibc.Syscall(X86Getcwd, Buf(t, a.A0, size, true), (long)size);
+    }
 
     [Syscall(49, "chdir")]
     static long Chdir(LinuxThread t, SyscallArgs a) => WithPath(t, a.A0, p => HostLibc.Syscall(X86Chdir, p));

@@ -81,4 +81,49 @@ public static partial class Syscalls
             t.Process.Memory.WriteBytes(guestOut, buf);
         return r;
     }
+
+    const int ItimerReal = 0;
+
+    [Syscall(103, "setitimer")]
+    static long Setitimer(LinuxThread t, SyscallArgs a)
+    {
+        // struct itimerval { struct timeval it_interval, it_value; } (64-bit fields on both ABIs).
+        if ((int)a.A0 != ItimerReal)
+            return -Errno.EINVAL; // ITIMER_VIRTUAL and ITIMER_PROF count guest CPU time, which a64jit does not track
+        var mem = t.Process.Memory;
+        long interval = 0, value = 0;
+        if (a.A1 != 0)
+        {
+            interval = TimevalNs(mem.Read64(a.A1), mem.Read64(a.A1 + 8));
+            value = TimevalNs(mem.Read64(a.A1 + 16), mem.Read64(a.A1 + 24));
+            if (interval < 0 || value < 0)
+                return -Errno.EINVAL;
+        }
+        var old = a.A1 != 0 ? t.Process.SetRealTimer(value, interval) : t.Process.GetRealTimer();
+        if (a.A2 != 0)
+            WriteItimerval(t, a.A2, old);
+        return 0;
+    }
+
+    [Syscall(102, "getitimer")]
+    static long Getitimer(LinuxThread t, SyscallArgs a)
+    {
+        if ((int)a.A0 != ItimerReal)
+            return -Errno.EINVAL;
+        WriteItimerval(t, a.A1, t.Process.GetRealTimer());
+        return 0;
+    }
+
+    static long TimevalNs(ulong sec, ulong usec) =>
+        (long)sec < 0 || usec >= 1_000_000 ? -1 : (long)Math.Min(sec, long.MaxValue / 2_000_000_000UL) * 1_000_000_000 + (long)usec * 1000;
+
+    static void WriteItimerval(LinuxThread t, ulong address, (long IntervalNs, long RemainingNs) v)
+    {
+        // Round up to whole microseconds, so a running timer never reads as disarmed.
+        long iu = (v.IntervalNs + 999) / 1000, ru = (v.RemainingNs + 999) / 1000;
+        Put64(t, address, (ulong)(iu / 1_000_000));
+        Put64(t, address + 8, (ulong)(iu % 1_000_000));
+        Put64(t, address + 16, (ulong)(ru / 1_000_000));
+        Put64(t, address + 24, (ulong)(ru % 1_000_000));
+    }
 }

@@ -108,3 +108,68 @@ public class ProcessSyscallTests
         Assert.That(h.Call(261, 0, 7, 0, h.Scratch + 0x700), Is.Zero, "prlimit64(RLIMIT_NOFILE)");
     }
 }
+
+[TestFixture]
+public class TimerTests
+{
+    [Test(Description = "setitimer(ITIMER_REAL) sends SIGALRM: the handler runs; with the default action SIGALRM ends the process with 142")]
+    public void RealTimer()
+    {
+        static string Program(bool handle) => $$"""
+            _start:
+                {{(handle ? "" : "b arm")}}
+                mov x0, #14              // rt_sigaction(SIGALRM, &act, NULL, 8)
+                la x1, act
+                mov x2, #0
+                mov x3, #8
+                mov x8, #134
+                svc #0
+            arm:
+                mov x0, #0               // setitimer(ITIMER_REAL, &it, NULL)
+                la x1, it
+                mov x2, #0
+                mov x8, #103
+                svc #0
+                cbnz x0, fail
+                mov x0, #0               // getitimer(ITIMER_REAL, &cur): still running
+                la x1, cur
+                mov x8, #102
+                svc #0
+                mov x0, #OUT
+                la x1, cur
+                mov x2, #32
+                mov x8, #64
+                svc #0
+            wait:
+                la x0, empty
+                mov x1, #8
+                mov x8, #133
+                svc #0
+                b wait
+            fail:
+                mov x0, #1
+                mov x8, #94
+                svc #0
+            handler:
+                mov x0, #8
+                mov x8, #94
+                svc #0
+            .data
+            .balign 8
+            act: .quad handler, 0, 0, 0
+            it: .quad 0, 0, 0, 30000     // no interval, 30 ms
+            cur: .quad 0, 0, 0, 0
+            empty: .quad 0
+            """;
+        using (var g = new GuestProgram(Program(true)))
+        {
+            Assert.That(g.Run(), Is.EqualTo(8), string.Join("\n", g.Log));
+            var f = g.Output();
+            ulong usec = BitConverter.ToUInt64(f, 24);
+            Assert.That(BitConverter.ToUInt64(f, 16), Is.Zero);
+            Assert.That(usec, Is.InRange(1UL, 30000UL));
+        }
+        using (var g = new GuestProgram(Program(false)))
+            Assert.That(g.Run(), Is.EqualTo(128 + Signals.SIGALRM));
+    }
+}
