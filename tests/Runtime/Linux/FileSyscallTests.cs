@@ -144,3 +144,55 @@ public class FileSyscallTests
         Assert.That(mem.ReadCString(h.Scratch + 0x1000), Is.EqualTo(Directory.GetCurrentDirectory()));
     }
 }
+
+[TestFixture]
+public class EventSyscallTests
+{
+    [Test(Description = "epoll_event is 16 bytes on arm64 (12 packed on x86-64): epoll_ctl and epoll_pwait translate it")]
+    public void EpollEventLayout()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        long ep = h.Call(20, 0x80000);
+        Assert.That(ep, Is.GreaterThanOrEqualTo(0));
+        ulong fds = h.Scratch, ev = h.Scratch + 0x40, outEv = h.Scratch + 0x100;
+        Assert.That(h.Call(59, fds, 0), Is.Zero);
+        uint r = mem.Read32(fds), w = mem.Read32(fds + 4);
+        mem.Write32(ev, 1); // EPOLLIN
+        mem.Write64(ev + 8, 0x1122_3344_5566_7788);
+        Assert.That(h.Call(21, (ulong)ep, 1, r, ev), Is.Zero); // EPOLL_CTL_ADD
+        Assert.That(h.Call(22, (ulong)ep, outEv, 4, 0, 0, 8), Is.Zero, "nothing ready");
+        Assert.That(h.Call(64, w, h.String("x", 0x200), 1), Is.EqualTo(1));
+        Assert.That(h.Call(22, (ulong)ep, outEv, 4, 1000, 0, 8), Is.EqualTo(1));
+        Assert.That(mem.Read32(outEv), Is.EqualTo(1u));
+        Assert.That(mem.Read64(outEv + 8), Is.EqualTo(0x1122_3344_5566_7788UL));
+        foreach (var fd in new[] { (ulong)ep, r, w })
+            h.Call(57, fd);
+    }
+
+    [Test(Description = "preadv gathers into guest buffers at an offset")]
+    public void Preadv()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "0123456789");
+            long fd = h.Call(56, unchecked((ulong)-100), h.String(path), 0, 0);
+            ulong iov = h.Scratch + 0x100, b1 = h.Scratch + 0x200, b2 = h.Scratch + 0x300;
+            mem.Write64(iov, b1);
+            mem.Write64(iov + 8, 3);
+            mem.Write64(iov + 16, b2);
+            mem.Write64(iov + 24, 4);
+            Assert.That(h.Call(69, (ulong)fd, iov, 2, 2), Is.EqualTo(7));
+            Assert.That(mem.ReadCString(b1), Is.EqualTo("234"));
+            Assert.That(mem.ReadCString(b2), Is.EqualTo("5678"));
+            h.Call(57, (ulong)fd);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
