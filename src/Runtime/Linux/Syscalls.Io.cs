@@ -12,16 +12,18 @@ public static partial class Syscalls
     static long Read(LinuxThread t, SyscallArgs a)
     {
         int count = (int)Math.Min(a.A2, MaxTransfer);
-        var buffer = t.Process.Memory.Span(a.A1, count, write: true);
-        return HostLibc.Read((int)a.A0, buffer);
+        t.Process.Memory.Span(a.A1, count, write: true);
+        if (count == 0)
+            return HostLibc.Read((int)a.A0, []);
+        return BlockingCall(t, (int)a.A0, PollIn, () => HostLibc.Read((int)a.A0, t.Process.Memory.Span(a.A1, count, write: true)));
     }
 
     [Syscall(64, "write")]
     static long Write(LinuxThread t, SyscallArgs a)
     {
         int count = (int)Math.Min(a.A2, MaxTransfer);
-        var buffer = t.Process.Memory.Span(a.A1, count, write: false);
-        return BrokenPipe(t, HostLibc.Write((int)a.A0, buffer));
+        t.Process.Memory.Span(a.A1, count, write: false);
+        return BrokenPipe(t, BlockingCall(t, (int)a.A0, PollOut, () => HostLibc.Write((int)a.A0, t.Process.Memory.Span(a.A1, count, write: false))));
     }
 
     /// <summary>Writing to a pipe nobody reads raises SIGPIPE at the writer, as the kernel does (the host runtime ignores it).</summary>
@@ -63,7 +65,12 @@ public static partial class Syscalls
         {
             if (len == 0)
                 continue;
-            long n = HostLibc.Read((int)a.A0, t.Process.Memory.Span(b, (int)Math.Min(len, MaxTransfer), write: true));
+            var (fd, at, size) = ((int)a.A0, b, (int)Math.Min(len, MaxTransfer));
+            t.Process.Memory.Span(at, size, write: true);
+            // Only the first read may wait: after data has arrived, a short read returns it.
+            long n = total == 0
+                ? BlockingCall(t, fd, PollIn, () => HostLibc.Read(fd, t.Process.Memory.Span(at, size, write: true)))
+                : HostLibc.Read(fd, t.Process.Memory.Span(at, size, write: true));
             if (n < 0)
                 return total > 0 ? total : n;
             total += n;
@@ -83,7 +90,8 @@ public static partial class Syscalls
         var data = new List<byte>();
         foreach (var (b, len) in parts)
             data.AddRange(t.Process.Memory.Span(b, (int)Math.Min(len, MaxTransfer), write: false).ToArray());
-        return BrokenPipe(t, HostLibc.Write((int)a.A0, data.ToArray()));
+        var bytes = data.ToArray();
+        return BrokenPipe(t, BlockingCall(t, (int)a.A0, PollOut, () => HostLibc.Write((int)a.A0, bytes)));
     }
 
     // AArch64 (asm-generic) open flags that differ from x86-64's.

@@ -196,3 +196,63 @@ public class EventSyscallTests
         }
     }
 }
+
+[TestFixture]
+public class BlockingSyscallTests
+{
+    [Test(Description = "a read that would block waits in a64jit: a signal for the thread ends it with -ERESTARTSYS, the process's exit with -EINTR")]
+    public void ReadIsInterruptible()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        ulong fds = h.Scratch;
+        Assert.That(h.Call(59, fds, 0), Is.Zero);
+        uint r = mem.Read32(fds), w = mem.Read32(fds + 4);
+        var read = Task.Run(() => h.Call(63, r, h.Scratch + 0x100, 16));
+        Thread.Sleep(100);
+        Assert.That(read.IsCompleted, Is.False, "blocks on an empty pipe");
+        h.Main.QueueSignal(new SignalInfo(Signals.SIGUSR1, Signals.SI_TKILL));
+        Assert.That(read.Wait(5000), Is.True);
+        Assert.That(read.Result, Is.EqualTo(-Errno.ERESTARTSYS));
+        h.Process.SetAction(Signals.SIGUSR1, new SignalAction(SignalAction.SigIgn, 0, 0, 0)); // discards the pending one
+        var again = Task.Run(() => h.Call(63, r, h.Scratch + 0x100, 16));
+        Thread.Sleep(50);
+        Assert.That(h.Call(64, w, h.String("data", 0x200), 4), Is.EqualTo(4));
+        Assert.That(again.Wait(5000), Is.True);
+        Assert.That(again.Result, Is.EqualTo(4));
+        var last = Task.Run(() => h.Call(63, r, h.Scratch + 0x100, 16));
+        Thread.Sleep(50);
+        h.Process.Exit(0);
+        Assert.That(last.Wait(5000), Is.True);
+        Assert.That(last.Result, Is.EqualTo(-Errno.EINTR));
+        h.Call(57, r);
+        h.Call(57, w);
+    }
+
+    [Test(Description = "socketpair, sendmsg with two iovecs and recvmsg translate the msghdr's pointers")]
+    public void SocketpairMsg()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        ulong sv = h.Scratch, msg = h.Scratch + 0x100, iov = h.Scratch + 0x200;
+        Assert.That(h.Call(199, 1, 1, 0, sv), Is.Zero); // AF_UNIX, SOCK_STREAM
+        uint s0 = mem.Read32(sv), s1 = mem.Read32(sv + 4);
+        ulong p1 = h.String("hel", 0x300), p2 = h.String("lo", 0x310);
+        mem.Write64(iov, p1);
+        mem.Write64(iov + 8, 3);
+        mem.Write64(iov + 16, p2);
+        mem.Write64(iov + 24, 2);
+        mem.WriteBytes(msg, new byte[56]);
+        mem.Write64(msg + 16, iov);
+        mem.Write64(msg + 24, 2);
+        Assert.That(h.Call(211, s0, msg, 0), Is.EqualTo(5));
+        ulong rbuf = h.Scratch + 0x400;
+        mem.Write64(iov, rbuf);
+        mem.Write64(iov + 8, 16);
+        mem.Write64(msg + 24, 1);
+        Assert.That(h.Call(212, s1, msg, 0), Is.EqualTo(5));
+        Assert.That(mem.ReadCString(rbuf), Is.EqualTo("hello"));
+        h.Call(57, s0);
+        h.Call(57, s1);
+    }
+}
