@@ -32,11 +32,19 @@ public sealed partial class LinuxProcess
     /// <summary>Maps every page of <paramref name="from"/> in <paramref name="to"/> with the same protections and contents.</summary>
     static void CopyAddressSpace(GuestMemory from, GuestMemory to)
     {
-        foreach (var (start, length, flags) in from.MappedRanges())
+        for (ulong a = 0; a < from.Size; a += GuestMemory.PageSize)
         {
-            to.Map(start, length, flags & ~PageFlags.Mapped);
+            var flags = from.FlagsAt(a);
+            if (flags == PageFlags.None)
+                continue;
+            // One run of pages with the same protections at a time.
+            ulong end = a + GuestMemory.PageSize;
+            while (end < from.Size && from.FlagsAt(end) == flags)
+                end += GuestMemory.PageSize;
+            to.Map(a, end - a, flags & ~PageFlags.Mapped);
             if ((flags & PageFlags.Read) != 0)
-                to.Poke(start, from.Span(start, checked((int)length), write: false));
+                to.Poke(a, from.Span(a, (int)(end - a), write: false));
+            a = end - GuestMemory.PageSize;
         }
     }
 

@@ -66,28 +66,6 @@ public sealed unsafe class GuestMemory : IDisposable
         return true;
     }
 
-    /// <summary>The mapped ranges, each a run of pages with the same flags, in address order.</summary>
-    public List<(ulong Start, ulong Length, PageFlags Flags)> MappedRanges()
-    {
-        var list = new List<(ulong, ulong, PageFlags)>();
-        var bytes = System.Runtime.InteropServices.MemoryMarshal.Cast<PageFlags, byte>(pages.AsSpan());
-        int i = 0;
-        while (i < bytes.Length)
-        {
-            int skip = bytes[i..].IndexOfAnyExcept((byte)PageFlags.None);
-            if (skip < 0)
-                break;
-            i += skip;
-            byte flags = bytes[i];
-            int run = bytes[i..].IndexOfAnyExcept(flags);
-            if (run < 0)
-                run = bytes.Length - i;
-            list.Add(((ulong)i << PageBits, (ulong)run << PageBits, (PageFlags)flags));
-            i += run;
-        }
-        return list;
-    }
-
     public PageFlags FlagsAt(ulong address) => address < Size ? pages[address >> PageBits] : PageFlags.None;
 
     public bool IsRangeFree(ulong address, ulong length)
