@@ -16,12 +16,11 @@ public sealed partial class LinuxProcess
     ];
 
     readonly Dictionary<int, PosixSignalRegistration> hostSignals = [];
-    readonly bool forwardsHostSignals = true;
 
     /// <summary>Starts passing host <paramref name="sig"/> to the guest, the first time the guest catches or ignores it.</summary>
     void ForwardHostSignal(int sig, SignalAction action)
     {
-        if (!forwardsHostSignals || action.IsDefault || Array.IndexOf(Forwardable, sig) < 0)
+        if (action.IsDefault || Array.IndexOf(Forwardable, sig) < 0)
             return;
         lock (hostSignals)
         {

@@ -230,82 +230,13 @@ public class ThreadTests
         Assert.That(mem.Read32(entry + 8), Is.EqualTo(0xC000_0000u), "FUTEX_WAITERS | FUTEX_OWNER_DIED");
     }
 
-    [Test(Description = "a clone that would make a second process sharing memory without vfork returns -ENOSYS with one warning")]
-    public void SharedMemoryProcessIsNotSupported()
+    [Test(Description = "fork-style clone (no CLONE_VM) returns -ENOSYS with one warning")]
+    public void ForkIsNotSupported()
     {
         using var h = new SyscallHarness();
-        Assert.That(h.Call(220, 0x111), Is.EqualTo(-Errno.ENOSYS)); // CLONE_VM | SIGCHLD
-        Assert.That(h.Call(220, 0x111), Is.EqualTo(-Errno.ENOSYS));
-        Assert.That(h.Log, Has.Exactly(1).Contains("not supported"));
-    }
-
-    [Test(Description = "fork: the child runs on a copy of memory (its writes stay its own) with its own pid; wait4 gets its exit status")]
-    public void ForkChildHasItsOwnMemory()
-    {
-        using var g = new GuestProgram("""
-            _start:
-                mov x0, #17              // clone(SIGCHLD, 0, ...): fork
-                mov x1, #0
-                mov x2, #0
-                mov x3, #0
-                mov x4, #0
-                mov x8, #220
-                svc #0
-                cbz x0, child
-                add x20, x0, #0
-                add x0, x20, #0          // wait4(pid, &status, 0, NULL)
-                la x1, status
-                mov x2, #0
-                mov x3, #0
-                mov x8, #260
-                svc #0
-                mov x0, #OUT             // write(OUT, &status, 4); write(OUT, &word, 8)
-                la x1, status
-                mov x2, #4
-                mov x8, #64
-                svc #0
-                mov x0, #OUT
-                la x1, word
-                mov x2, #8
-                mov x8, #64
-                svc #0
-                mov x8, #172             // the parent's pid is not the child's
-                svc #0
-                cmp x0, #0
-                b.le fail
-                mov x0, #0
-                mov x8, #94
-                svc #0
-            fail:
-                mov x0, #1
-                mov x8, #94
-                svc #0
-            child:
-                la x0, word              // pipe2(&word, 0): writes two descriptors into the child's copy
-                mov x1, #0
-                mov x8, #59
-                svc #0
-                mov x0, #OUT
-                la x1, c
-                mov x2, #1
-                mov x8, #64
-                svc #0
-                mov x0, #6
-                mov x8, #94
-                svc #0
-            c: .ascii "C"
-            .data
-            .balign 8
-            status: .word 0
-            .balign 8
-            word: .quad 0
-            """);
-        Assert.That(g.Run(), Is.Zero, string.Join("\n", g.Log));
-        var f = g.Output();
-        Assert.That(f, Has.Length.EqualTo(13));
-        Assert.That(f[0], Is.EqualTo((byte)'C'));
-        Assert.That(BitConverter.ToInt32(f, 1), Is.EqualTo(6 << 8));
-        Assert.That(BitConverter.ToUInt64(f, 5), Is.Zero, "the parent's memory is untouched");
+        Assert.That(h.Call(220, 17), Is.EqualTo(-Errno.ENOSYS)); // SIGCHLD only: fork
+        Assert.That(h.Call(220, 17), Is.EqualTo(-Errno.ENOSYS));
+        Assert.That(h.Log, Has.Exactly(1).Contains("fork"));
     }
 }
 
@@ -414,9 +345,9 @@ public class ThreadSignalTests
 [TestFixture]
 public class VforkTests
 {
-    static string Program(string path, string[] argv, int flags = 0x4111) => $$"""
+    static string Program(string path, string[] argv) => $$"""
         _start:
-            mov x0, #{{flags}}          // clone(CLONE_VM | CLONE_VFORK | SIGCHLD, child stack), or a fork
+            mov x0, #0x4111          // clone(CLONE_VM | CLONE_VFORK | SIGCHLD, child stack)
             la x1, stack_top
             mov x2, #0
             mov x3, #0
@@ -471,11 +402,9 @@ public class VforkTests
         path: .asciz "{{path}}"
         """;
 
-    static (int Status, string Text) Run(string path, params string[] argv) => RunWith(0x4111, path, argv);
-
-    static (int Status, string Text) RunWith(int flags, string path, params string[] argv)
+    static (int Status, string Text) Run(string path, params string[] argv)
     {
-        using var g = new GuestProgram(Program(path, argv, flags));
+        using var g = new GuestProgram(Program(path, argv));
         Assert.That(g.Run(), Is.Zero, string.Join("\n", g.Log));
         var f = g.Output();
         return (BitConverter.ToInt32(f, f.Length - 4), System.Text.Encoding.ASCII.GetString(f, 0, f.Length - 4));
@@ -488,14 +417,6 @@ public class VforkTests
         Assert.That(text, Is.EqualTo("hi\n"));
         Assert.That(status, Is.Zero);
         Assert.That(Run("/bin/sh", "sh", "-c", "exit 3").Status, Is.EqualTo(3 << 8));
-    }
-
-    [Test(Description = "fork + execve of a host program, as a shell runs a command")]
-    public void ForkExecHostProgram()
-    {
-        var (status, text) = RunWith(17, "/bin/echo", "echo", "forked");
-        Assert.That(text, Is.EqualTo("forked\n"));
-        Assert.That(status, Is.Zero);
     }
 
     [Test(Description = "vfork + execve of an AArch64 program starts another a64jit")]
