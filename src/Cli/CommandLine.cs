@@ -31,7 +31,6 @@ public static class CommandLine
         options:
           --engine <name>   execution engine: interp (the reference interpreter)
           --strict          an unimplemented system call is fatal instead of returning -ENOSYS
-          -0, --argv0 <s>   the guest's argv[0] (default: the executable's path)
           --dump-ir         print each block's IR to stderr as it is lifted
           --stats           print guest instructions, time and MIPS to stderr at exit
           -h, --help        show this help
@@ -127,11 +126,6 @@ public static class CommandLine
                     options = options with { Engine = engine };
                     break;
                 case "--strict": options = options with { Strict = true }; break;
-                case "-0" or "--argv0":
-                    if (i + 1 >= args.Length)
-                        throw new UsageException($"{a} needs a value");
-                    options = options with { Argv0 = args[++i] };
-                    break;
                 case "--dump-ir": options = options with { DumpIr = true }; break;
                 case "--stats": options = options with { Stats = true }; break;
                 default:
@@ -152,8 +146,6 @@ public static class CommandLine
         if (!File.Exists(path))
             throw new UsageException($"{path}: no such file");
         var argv = args[next..].ToList();
-        if (options.Argv0 is string argv0)
-            argv[0] = argv0;
         var envp = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal).ToList();
         return UserModeRunner.Run(path, argv, envp, options).ExitStatus;

@@ -7,23 +7,7 @@ namespace A64Jit.Runtime;
 /// <summary>Runs a static AArch64 Linux executable as a process, the job of `a64jit run`.</summary>
 public static class UserModeRunner
 {
-    public sealed record Options(string Engine = "interp", bool Strict = false, bool DumpIr = false, bool Stats = false, string? Argv0 = null);
-
-    /// <summary>
-    /// The command that starts another a64jit with the same engine, for a guest that spawns an AArch64
-    /// program (vfork + execve): `a64jit run` through the apphost, or `dotnet a64jit.dll run`.
-    /// </summary>
-    public static IReadOnlyList<string> SelfCommand(Options options)
-    {
-        string exe = Environment.ProcessPath!;
-        var command = new List<string> { exe };
-        if (Path.GetFileNameWithoutExtension(exe) == "dotnet")
-            command.Add(Environment.GetCommandLineArgs()[0]);
-        command.AddRange(["run", "--engine", options.Engine]);
-        if (options.Strict)
-            command.Add("--strict");
-        return command;
-    }
+    public sealed record Options(string Engine = "interp", bool Strict = false, bool DumpIr = false, bool Stats = false);
 
     public sealed record Result(int ExitStatus, long Instructions, TimeSpan Elapsed)
     {
@@ -43,7 +27,7 @@ public static class UserModeRunner
             DumpIr = options.DumpIr ? block => Console.Error.Write(IR.Printer.Print(block)) : null,
         };
         var engine = CreateEngine(options.Engine, engineOptions);
-        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = options.Strict, SelfCommand = SelfCommand(options) });
+        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = options.Strict });
         var main = process.Load(path, argv, envp);
         var clock = Stopwatch.StartNew();
         int status = process.Run(main);

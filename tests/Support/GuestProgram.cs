@@ -70,7 +70,7 @@ public sealed class GuestProgram : IDisposable
     public int Run(bool strict = false, int timeoutMs = 30_000)
     {
         using var process = new LinuxProcess(new InterpreterEngine(new EngineOptions()),
-            new ProcessOptions { Strict = strict, Log = line => { lock (Log) Log.Add(line); }, SelfCommand = SelfCommand });
+            new ProcessOptions { Strict = strict, Log = line => { lock (Log) Log.Add(line); } });
         var main = process.Load(Elf, [Elf], []);
         var task = Task.Run(() => process.Run(main));
         if (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(timeoutMs))
@@ -79,18 +79,6 @@ public sealed class GuestProgram : IDisposable
             Assert.Fail("guest program timed out");
         }
         return task.GetAwaiter().GetResult();
-    }
-
-    /// <summary>Starts the a64jit CLI built beside the tests (for programs a guest spawns).</summary>
-    public static IReadOnlyList<string> SelfCommand
-    {
-        get
-        {
-            string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)
-                ? host
-                : Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
-            return [dotnet, Path.Combine(AppContext.BaseDirectory, "a64jit.dll"), "run"];
-        }
     }
 
     /// <summary>Everything the program wrote to OUT.</summary>

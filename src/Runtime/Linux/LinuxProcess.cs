@@ -156,9 +156,6 @@ public sealed class ProcessOptions
     /// <summary>Unknown syscalls are fatal instead of returning -ENOSYS.</summary>
     public bool Strict { get; init; }
 
-    /// <summary>How to start another a64jit (`... run [options]`, the guest path and arguments follow) for AArch64 programs a vfork child executes; null: it cannot.</summary>
-    public IReadOnlyList<string>? SelfCommand { get; init; }
-
     /// <summary>Where a64jit's own messages go (stderr by default).</summary>
     public Action<string> Log { get; init; } = Console.Error.WriteLine;
 }

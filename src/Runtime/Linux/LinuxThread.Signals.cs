@@ -28,10 +28,7 @@ public sealed partial class LinuxThread
     public ulong Pending => (ulong)Volatile.Read(ref pending);
 
     /// <summary>An unblocked signal is waiting for this thread (its own or the process's).</summary>
-    public bool HasDeliverableSignal => ((Pending | SharedPending) & ~Blocked) != 0;
-
-    /// <summary>The process's pending signals this thread may take (a vfork child takes none: they are its parent's).</summary>
-    ulong SharedPending => Vfork is null ? Process.SharedPending : 0;
+    public bool HasDeliverableSignal => ((Pending | Process.SharedPending) & ~Blocked) != 0;
 
     /// <summary>Queues a signal for this thread (tgkill, SIGPIPE) and wakes it if it sleeps.</summary>
     public void QueueSignal(SignalInfo info)
@@ -68,7 +65,7 @@ public sealed partial class LinuxThread
                 return pendingInfo[sig];
             }
         }
-        return Vfork is null ? Process.TakeShared(allowed) : null;
+        return Process.TakeShared(allowed);
     }
 
     /// <summary>
@@ -93,7 +90,7 @@ public sealed partial class LinuxThread
     /// <summary>Delivers signals queued for this thread, if any are unblocked.</summary>
     void DeliverPendingSignals()
     {
-        if (((Pending | SharedPending) & ~Blocked) == 0 && restartable is null && maskAfterSuspend is null)
+        if (((Pending | Process.SharedPending) & ~Blocked) == 0 && restartable is null && maskAfterSuspend is null)
             return;
         DeliverSlow();
     }
@@ -111,10 +108,7 @@ public sealed partial class LinuxThread
                 continue;
             if (action.IsDefault)
             {
-                if (Vfork is { } v)
-                    v.WaitStatus = sig; // the child dies, not the process
-                else
-                    Process.KillBySignal(sig);
+                Process.KillBySignal(sig);
                 Exited = true;
                 return;
             }
@@ -274,13 +268,6 @@ public sealed partial class LinuxThread
     /// <summary>The default action of a fatal signal: report it and end the process with 128 + signal.</summary>
     void Die(int signal, string detail)
     {
-        if (Vfork is { } v)
-        {
-            Process.Options.Log($"a64jit: vfork child killed by {Signals.Name(signal)} at pc 0x{State.Pc:x}: {detail}");
-            v.WaitStatus = signal;
-            Exited = true;
-            return;
-        }
         uint? word = Process.Memory.Fetch(State.Pc);
         string encoding = word is uint w ? $"0x{w:x8}" : "unreadable";
         Process.Options.Log($"a64jit: guest killed by {Signals.Name(signal)} at pc 0x{State.Pc:x} (instruction {encoding}): {detail}");

@@ -15,9 +15,6 @@ public sealed partial class LinuxThread
     public GuestContext Context { get; }
     public int Tid { get; private set; }
 
-    /// <summary>Set while this thread is a vfork child run in its parent's place.</summary>
-    internal VforkChild? Vfork { get; set; }
-
     /// <summary>Set when this thread has exited (exit, or the process exited).</summary>
     public bool Exited { get; set; }
 
@@ -123,13 +120,9 @@ public sealed partial class LinuxThread
             Process.UnknownSyscall(number, State.Pc - 4);
             return -Errno.ENOSYS;
         }
-        if (Vfork is { } v && v.Before(this, number, args) is long handled)
-            return handled;
         try
         {
-            long result = entry.Handler(this, args);
-            Vfork?.After(this, number, args, result);
-            return result;
+            return entry.Handler(this, args);
         }
         catch (GuestFault)
         {

@@ -98,37 +98,12 @@ public static partial class Syscalls
             {
                 return -ENOEXEC;
             }
-            if (t.Vfork is { } v)
-            {
-                // Another a64jit runs the program, in a host process that inherits the child's descriptors.
-                if (t.Process.Options.SelfCommand is not { Count: > 0 } self)
-                    return -ENOEXEC;
-                var command = new List<string>(self) { "--argv0", argv.Count > 0 ? argv[0] : path, host };
-                command.AddRange(argv.Skip(1));
-                return SpawnFromVfork(t, v, command[0], command, envp);
-            }
             t.Process.ExecInPlace(t, image, host, argv, envp);
             return NoReturnValue;
         }
         if (machine == EmX86_64)
-            return t.Vfork is { } v ? SpawnFromVfork(t, v, host, argv, envp) : HostExecve(hostBytes, argv, envp);
+            return HostExecve(hostBytes, argv, envp);
         return -ENOEXEC;
-    }
-
-    /// <summary>A vfork child's execve: starts the host process; on success the child is done.</summary>
-    static long SpawnFromVfork(LinuxThread t, VforkChild v, string program, IReadOnlyList<string> argv, IReadOnlyList<string> envp)
-    {
-        ulong toDefault = 0;
-        for (int sig = 1; sig <= 64; sig++)
-            if (!t.Process.GetAction(sig).IsIgnore)
-                toDefault |= Signals.Bit(sig);
-        long pid = HostLibc.Spawn(program, argv, envp,
-            new HostLibc.SpawnAttributes(t.Blocked, toDefault & ~Signals.Unblockable, v.NewSession, v.ProcessGroup));
-        if (pid < 0)
-            return pid;
-        v.HostPid = pid;
-        t.Exited = true;
-        return NoReturnValue;
     }
 
     /// <summary>Replaces a64jit with a host program; returns only on failure.</summary>

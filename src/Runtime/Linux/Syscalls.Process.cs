@@ -141,35 +141,9 @@ public static partial class Syscalls
     static long Setsid(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Setsid);
 
     [Syscall(260, "wait4")]
-    static long Wait4(LinuxThread t, SyscallArgs a)
-    {
-        // A vfork child that exited without executing anything left its status here; the programs
-        // vfork children started are real host children, reaped by the host.
-        if (t.Process.ReapVforkChild((int)a.A0) is var (pid, status))
-        {
-            if (a.A1 != 0)
-                t.Process.Memory.Write32(a.A1, (uint)status);
-            if (a.A3 != 0)
-                t.Process.Memory.WriteBytes(a.A3, new byte[144]);
-            return pid;
-        }
-        long hostStatus = Buf(t, a.A1, 4, true), usage = Buf(t, a.A3, 144, true);
-        // Waiting for a child blocks in the host: wait in slices so guest signals and exit can end it.
-        const int WNohang = 1;
-        if (((int)a.A2 & WNohang) != 0)
-            return HostLibc.Syscall(X86Wait4, (long)(int)a.A0, hostStatus, (long)a.A2, usage);
-        while (true)
-        {
-            long r = HostLibc.Syscall(X86Wait4, (long)(int)a.A0, hostStatus, (long)a.A2 | WNohang, usage);
-            if (r != 0)
-                return r;
-            if (t.HasDeliverableSignal)
-                return -Errno.ERESTARTSYS;
-            if (t.Exited || t.Process.HasExited)
-                return -Errno.EINTR;
-            Thread.Sleep(5);
-        }
-    }
+    static long Wait4(LinuxThread t, SyscallArgs a) =>
+        // The guest cannot fork, so it has no children of its own; the host says ECHILD (or reaps what it has).
+        HostLibc.Syscall(X86Wait4, (long)(int)a.A0, Buf(t, a.A1, 4, true), (long)a.A2, Buf(t, a.A3, 144, true));
 
     [Syscall(165, "getrusage")]
     static long Getrusage(LinuxThread t, SyscallArgs a) =>

@@ -37,11 +37,9 @@ public static partial class Syscalls
     /// <summary>
     /// Creates a guest thread the way pthread_create asks (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND ...):
     /// a new tid, a copy of the caller's registers with x0 = 0, the given stack and TLS, run on a new
-    /// host thread. A vfork (CLONE_VM | CLONE_VFORK: posix_spawn, system, popen) runs its child in
-    /// place of the parent until it executes a program (see <see cref="VforkChild"/>). A fork (no
-    /// CLONE_VM) would need a copy of the address space running beside the parent in a second host
-    /// process, which a managed runtime cannot fork: it returns -ENOSYS and the guest reports that it
-    /// cannot fork (busybox sh still runs its builtins, and `sh -c cmd` executes cmd without forking).
+    /// host thread. A clone without CLONE_VM (fork) or with CLONE_VFORK (vfork, posix_spawn) would
+    /// need a second guest address space and host process; a64jit runs one process, so those return
+    /// -ENOSYS and the guest reports that it cannot fork (busybox sh still runs its builtins).
     /// </summary>
     static long CloneThread(LinuxThread t, ulong flags, ulong stack, ulong parentTid, ulong tls, ulong childTid)
     {
@@ -50,11 +48,9 @@ public static partial class Syscalls
             return -Errno.EINVAL;
         if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0)
             return -Errno.EINVAL;
-        if ((flags & (CLONE_VM | CLONE_VFORK | CLONE_THREAD)) == (CLONE_VM | CLONE_VFORK))
-            return p.RunVforkChild(t, stack);
         if ((flags & CLONE_THREAD) == 0 || (flags & ProcessCloneFlags) != 0)
         {
-            p.WarnOnce("fork", "fork (clone without CLONE_VM) is not supported: returning -ENOSYS");
+            p.WarnOnce("fork", "fork, vfork and clone without CLONE_THREAD are not supported: returning -ENOSYS");
             return -Errno.ENOSYS;
         }
         if ((flags & CLONE_PIDFD) != 0)
