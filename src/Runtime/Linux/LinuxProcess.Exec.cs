@@ -44,10 +44,13 @@ public sealed partial class LinuxProcess
     {
         lock (Memory)
         {
-            for (ulong a = 0; a < Memory.Size; a += GuestMemory.PageSize)
-                if ((Memory.FlagsAt(a) & PageFlags.Execute) != 0)
-                    Engine.InvalidatePage(a);
-            Memory.Unmap(0, Memory.Size);
+            foreach (var (start, length, flags) in Memory.MappedRegions().ToList())
+            {
+                if ((flags & PageFlags.Execute) != 0)
+                    for (ulong a = start; a < start + length; a += GuestMemory.PageSize)
+                        Engine.InvalidatePage(a);
+                Memory.Unmap(start, length);
+            }
         }
     }
 }

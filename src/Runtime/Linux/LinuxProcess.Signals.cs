@@ -45,7 +45,6 @@ public sealed partial class LinuxProcess
             old = actions[sig];
             actions[sig] = action;
         }
-        ForwardHostSignal(sig, action);
         if (IsIgnored(sig, action))
         {
             Interlocked.And(ref sharedPending, ~(long)Signals.Bit(sig));

@@ -46,7 +46,6 @@ public sealed partial class LinuxProcess : IDisposable
     /// <summary>Releases guest memory, unless a thread that never stopped could still touch it.</summary>
     public void Dispose()
     {
-        StopForwardingHostSignals();
         StopTimers();
         if (!stuckThreads)
             Memory.Dispose();

@@ -133,10 +133,4 @@ public static partial class Syscalls
                 h.Free();
         }
     }
-
-    [Syscall(293, "rseq")]
-    static long Rseq(LinuxThread t, SyscallArgs a) =>
-        // Restartable sequences need the kernel to abort a critical section on preemption; glibc
-        // copes without them (it registers at start-up and carries on when this fails).
-        -Errno.ENOSYS;
 }

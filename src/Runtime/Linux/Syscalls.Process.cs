@@ -106,6 +106,12 @@ public static partial class Syscalls
         return 0;
     }
 
+    [Syscall(293, "rseq")]
+    static long Rseq(LinuxThread t, SyscallArgs a) =>
+        // Restartable sequences need the kernel to abort a critical section on preemption; glibc
+        // copes without them (it registers at start-up and carries on when this fails).
+        -Errno.ENOSYS;
+
     [Syscall(166, "umask")]
     static long Umask(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(95, (long)(a.A0 & 0x1FF));
 
@@ -141,9 +147,26 @@ public static partial class Syscalls
     static long Setsid(LinuxThread t, SyscallArgs a) => HostLibc.Syscall(X86Setsid);
 
     [Syscall(260, "wait4")]
-    static long Wait4(LinuxThread t, SyscallArgs a) =>
-        // The guest cannot fork, so it has no children of its own; the host says ECHILD (or reaps what it has).
-        HostLibc.Syscall(X86Wait4, (long)(int)a.A0, Buf(t, a.A1, 4, true), (long)a.A2, Buf(t, a.A3, 144, true));
+    static long Wait4(LinuxThread t, SyscallArgs a)
+    {
+        // The guest's children are host processes (status and rusage have the same layout). Waiting
+        // for one blocks in the host: wait in slices so guest signals and exit_group can end it.
+        const int WNohang = 1;
+        long status = Buf(t, a.A1, 4, true), usage = Buf(t, a.A3, 144, true);
+        if (((int)a.A2 & WNohang) != 0)
+            return HostLibc.Syscall(X86Wait4, (long)(int)a.A0, status, (long)a.A2, usage);
+        while (true)
+        {
+            long r = HostLibc.Syscall(X86Wait4, (long)(int)a.A0, status, (long)a.A2 | WNohang, usage);
+            if (r != 0)
+                return r;
+            if (t.HasDeliverableSignal)
+                return -Errno.ERESTARTSYS;
+            if (t.Exited || t.Process.HasExited)
+                return -Errno.EINTR;
+            Thread.Sleep(5);
+        }
+    }
 
     [Syscall(165, "getrusage")]
     static long Getrusage(LinuxThread t, SyscallArgs a) =>

@@ -371,52 +371,6 @@ public class SignalTests
 }
 
 [TestFixture]
-public partial class HostSignalTests
-{
-    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "kill")]
-    private static partial int HostKill(int pid, int sig);
-
-    [Test(Description = "a host SIGWINCH reaches the guest's handler once the guest catches it")]
-    public void HostSignalIsForwarded()
-    {
-        var elf = GuestProgram.Link("""
-            _start:
-                mov x0, #28              // rt_sigaction(SIGWINCH, &act, NULL, 8)
-                la x1, act
-                mov x2, #0
-                mov x3, #8
-                mov x8, #134
-                svc #0
-            wait:
-                la x0, empty             // rt_sigsuspend(&empty, 8)
-                mov x1, #8
-                mov x8, #133
-                svc #0
-                b wait
-            handler:
-                mov x0, #6
-                mov x8, #94
-                svc #0
-            .data
-            .balign 8
-            act: .quad handler, 0, 0, 0
-            empty: .quad 0
-            """);
-        using var p = new LinuxProcess(new A64Jit.Runtime.Engines.InterpreterEngine(new A64Jit.Runtime.Engines.EngineOptions()), new ProcessOptions { Log = _ => { } });
-        var main = p.Load(elf, [elf], []);
-        var run = Task.Run(() => p.Run(main));
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!run.IsCompleted && clock.ElapsedMilliseconds < 10_000)
-        {
-            HostKill(Environment.ProcessId, Signals.SIGWINCH);
-            Thread.Sleep(20);
-        }
-        Assert.That(run.Wait(1000), Is.True);
-        Assert.That(run.Result, Is.EqualTo(6));
-    }
-}
-
-[TestFixture]
 public class RestartTests
 {
     static string Program(ulong flags) => $$"""
