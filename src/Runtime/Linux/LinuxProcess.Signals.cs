@@ -24,11 +24,10 @@ public sealed partial class LinuxProcess
 {
     readonly SignalAction[] actions = new SignalAction[Signals.NSIG + 1];
     readonly Lock signalLock = new();
-    readonly SignalInfo[] sharedInfo = new SignalInfo[Signals.NSIG + 1];
-    long sharedPending;
+    readonly PendingSignals shared = new();
 
     /// <summary>Signals pending for the whole process, one bit per signal (bit sig-1).</summary>
-    public ulong SharedPending => (ulong)Volatile.Read(ref sharedPending);
+    public ulong SharedPending => shared.Bits;
 
     public SignalAction GetAction(int sig)
     {
@@ -47,7 +46,7 @@ public sealed partial class LinuxProcess
         }
         if (IsIgnored(sig, action))
         {
-            Interlocked.And(ref sharedPending, ~(long)Signals.Bit(sig));
+            shared.Discard(sig);
             foreach (var t in Threads)
                 t.DiscardPending(sig);
         }
@@ -79,28 +78,13 @@ public sealed partial class LinuxProcess
         }
         if (IsIgnored(sig, GetAction(sig)))
             return;
-        lock (signalLock)
-        {
-            sharedInfo[sig] = info;
-            Interlocked.Or(ref sharedPending, (long)Signals.Bit(sig));
-        }
+        shared.Add(info);
         foreach (var t in Threads)
             t.Wake();
     }
 
-    /// <summary>Takes a process-wide pending signal from <paramref name="deliverable"/>; null when another thread took it first.</summary>
-    internal SignalInfo? TakeShared(ulong deliverable)
-    {
-        lock (signalLock)
-        {
-            ulong bits = SharedPending & deliverable;
-            if (bits == 0)
-                return null;
-            int sig = System.Numerics.BitOperations.TrailingZeroCount(bits) + 1;
-            Interlocked.And(ref sharedPending, ~(long)Signals.Bit(sig));
-            return sharedInfo[sig];
-        }
-    }
+    /// <summary>Takes a process-wide pending signal from <paramref name="deliverable"/>; null when there is none (or another thread took it).</summary>
+    internal SignalInfo? TakeShared(ulong deliverable) => shared.Take(deliverable);
 
     /// <summary>The default action of a fatal signal that did not come from an instruction: end the process with 128 + signal.</summary>
     public void KillBySignal(int sig)

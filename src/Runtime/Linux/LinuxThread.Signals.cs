@@ -14,9 +14,7 @@ public sealed partial class LinuxThread
     /// <summary>sigaltstack: the alternate signal stack.</summary>
     public SignalFrame.AltStack AltStack { get; set; } = SignalFrame.AltStack.Disabled;
 
-    long pending;
-    readonly Lock pendingLock = new();
-    readonly SignalInfo[] pendingInfo = new SignalInfo[Signals.NSIG + 1];
+    readonly PendingSignals pending = new();
 
     /// <summary>rt_sigsuspend's caller mask: saved in the frame of the signal that ends the wait, then restored.</summary>
     ulong? maskAfterSuspend;
@@ -25,7 +23,7 @@ public sealed partial class LinuxThread
     (ulong Pc, ulong X0)? restartable;
 
     /// <summary>Signals pending for this thread only (tgkill, faults).</summary>
-    public ulong Pending => (ulong)Volatile.Read(ref pending);
+    public ulong Pending => pending.Bits;
 
     /// <summary>An unblocked signal is waiting for this thread (its own or the process's).</summary>
     public bool HasDeliverableSignal => ((Pending | Process.SharedPending) & ~Blocked) != 0;
@@ -42,29 +40,17 @@ public sealed partial class LinuxThread
         // Blocked signals are kept even when ignored: the disposition may change before they are unblocked.
         if ((Blocked & Signals.Bit(sig)) == 0 && LinuxProcess.IsIgnored(sig, Process.GetAction(sig)))
             return;
-        lock (pendingLock)
-        {
-            pendingInfo[sig] = info;
-            Interlocked.Or(ref pending, (long)Signals.Bit(sig));
-        }
+        pending.Add(info);
         Wake();
     }
 
-    internal void DiscardPending(int sig) => Interlocked.And(ref pending, ~(long)Signals.Bit(sig));
+    internal void DiscardPending(int sig) => pending.Discard(sig);
 
     /// <summary>Takes the lowest pending signal in <paramref name="allowed"/>, this thread's before the process's.</summary>
     internal SignalInfo? Dequeue(ulong allowed)
     {
-        lock (pendingLock)
-        {
-            ulong mine = Pending & allowed;
-            if (mine != 0)
-            {
-                int sig = System.Numerics.BitOperations.TrailingZeroCount(mine) + 1;
-                Interlocked.And(ref pending, ~(long)Signals.Bit(sig));
-                return pendingInfo[sig];
-            }
-        }
+        if (pending.Take(allowed) is SignalInfo mine)
+            return mine;
         return Process.TakeShared(allowed);
     }
 

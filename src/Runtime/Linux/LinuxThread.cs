@@ -63,7 +63,10 @@ public sealed partial class LinuxThread
                 Thread.Yield();
                 break;
             case ExceptionKind.InstructionAbort:
-                RaiseSynchronous(Signals.SIGSEGV, Signals.SEGV_MAPERR, exit.Pc, "instruction fetch from unmapped or non-executable memory", faultAddress: exit.Pc);
+                // A mapped page without execute permission is an access error, an unmapped one a mapping error.
+                bool mapped = (Process.Memory.FlagsAt(exit.Pc) & Memory.PageFlags.Mapped) != 0;
+                RaiseSynchronous(Signals.SIGSEGV, mapped ? Signals.SEGV_ACCERR : Signals.SEGV_MAPERR, exit.Pc,
+                    mapped ? "instruction fetch from non-executable memory" : "instruction fetch from unmapped memory", faultAddress: exit.Pc);
                 break;
             default:
                 // UNDEF, HLT, HVC, SMC and WFI-style exits all reach user space as SIGILL.

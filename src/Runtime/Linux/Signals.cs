@@ -10,6 +10,12 @@ public static class Signals
 
     public const int NSIG = 64;
 
+    /// <summary>The first real-time signal as the kernel counts (glibc keeps 32 and 33 for itself).</summary>
+    public const int SIGRTMIN = 32;
+
+    /// <summary>Real-time signals queue: each one sent is delivered, in order. Standard ones coalesce.</summary>
+    public static bool Queues(int sig) => sig >= SIGRTMIN;
+
     public const int SI_USER = 0, SI_KERNEL = 0x80, SI_QUEUE = -1, SI_TIMER = -2, SI_TKILL = -6;
     public const int ILL_ILLOPC = 1, SEGV_MAPERR = 1, SEGV_ACCERR = 2, BUS_ADRALN = 1, TRAP_BRKPT = 1;
 

@@ -197,6 +197,38 @@ public static partial class Syscalls
         return 0;
     }
 
+    [Syscall(138, "rt_sigqueueinfo")]
+    static long RtSigqueueinfo(LinuxThread t, SyscallArgs a) => QueueInfo(t, (int)a.A0, 0, a.A1, a.A2);
+
+    [Syscall(240, "rt_tgsigqueueinfo")]
+    static long RtTgsigqueueinfo(LinuxThread t, SyscallArgs a) => QueueInfo(t, (int)a.A0, (int)a.A1, a.A2, a.A3);
+
+    /// <summary>sigqueue and pthread_sigqueue: a signal with the caller's siginfo (si_code, si_value) to the process or one thread.</summary>
+    static long QueueInfo(LinuxThread t, int tgid, int tid, ulong sig, ulong infoAddress)
+    {
+        if (!ValidSignal(sig))
+            return -Errno.EINVAL;
+        var mem = t.Process.Memory;
+        int code = (int)mem.Read32(infoAddress + 8);
+        // Only the kernel may claim to be the kernel (or tkill): a user's si_code is negative.
+        if (code >= 0 || code == Signals.SI_TKILL)
+            return -Errno.EPERM;
+        var info = new SignalInfo((int)sig, code, Pid: (int)mem.Read32(infoAddress + 16), Uid: mem.Read32(infoAddress + 20),
+            Value: mem.Read64(infoAddress + 24));
+        var p = t.Process;
+        if (tid == 0)
+        {
+            if (tgid != p.Pid && p.FindThread(tgid) is null)
+                return -Errno.ESRCH;
+            p.SendToProcess(info);
+            return 0;
+        }
+        if (tgid != p.Pid || p.FindThread(tid) is not LinuxThread target)
+            return -Errno.ESRCH;
+        target.QueueSignal(info);
+        return 0;
+    }
+
     /// <summary>A struct timespec in nanoseconds; -1 when out of range.</summary>
     static long ReadTimespecNs(LinuxThread t, ulong address)
     {

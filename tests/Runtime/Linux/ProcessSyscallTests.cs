@@ -173,3 +173,38 @@ public class TimerTests
             Assert.That(g.Run(), Is.EqualTo(128 + Signals.SIGALRM));
     }
 }
+
+[TestFixture]
+public class RealTimeSignalTests
+{
+    [Test(Description = "real-time signals queue (each rt_sigqueueinfo is delivered, in order, with its si_value); standard ones coalesce")]
+    public void RealTimeSignalsQueue()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        ulong set = h.Scratch, info = h.Scratch + 0x100, got = h.Scratch + 0x200;
+        const int Rt = Signals.SIGRTMIN + 2;
+        mem.Write64(set, Signals.Bit(Rt) | Signals.Bit(Signals.SIGUSR1));
+        Assert.That(h.Call(135, 0, set, 0, 8), Is.Zero);
+        for (uint v = 1; v <= 3; v++)
+        {
+            mem.WriteBytes(info, new byte[128]);
+            mem.Write32(info + 8, unchecked((uint)Signals.SI_QUEUE));
+            mem.Write64(info + 24, v);
+            Assert.That(h.Call(138, (ulong)h.Process.Pid, Rt, info), Is.Zero);
+            h.Main.QueueSignal(new SignalInfo(Signals.SIGUSR1, Signals.SI_TKILL));
+        }
+        mem.Write32(info + 8, 0); // SI_USER: only the kernel may send that
+        Assert.That(h.Call(138, (ulong)h.Process.Pid, Rt, info), Is.EqualTo(-Errno.EPERM));
+        Assert.That(h.Call(137, set, got, 0, 8), Is.EqualTo(Signals.SIGUSR1), "lowest first");
+        for (ulong v = 1; v <= 3; v++)
+        {
+            Assert.That(h.Call(137, set, got, 0, 8), Is.EqualTo(Rt));
+            Assert.That(mem.Read64(got + 24), Is.EqualTo(v), "si_value");
+            Assert.That((int)mem.Read32(got + 8), Is.EqualTo(Signals.SI_QUEUE));
+        }
+        mem.Write64(h.Scratch + 0x300, 0);
+        mem.Write64(h.Scratch + 0x308, 0);
+        Assert.That(h.Call(137, set, got, h.Scratch + 0x300, 8), Is.EqualTo(-Errno.EAGAIN), "three SIGUSR1 coalesced into one");
+    }
+}
