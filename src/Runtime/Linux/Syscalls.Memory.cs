@@ -72,13 +72,21 @@ public static partial class Syscalls
             }
             if ((flags & MapAnonymous) == 0)
             {
-                // File mappings are private copies of the file's bytes (MAP_SHARED writes do not reach the file).
-                var data = new byte[size];
-                long read = HostLibc.Pread(fd, data.AsSpan(0, (int)Math.Min(length, (ulong)data.Length)), offset);
-                if (read < 0)
-                    return read;
-                mem.Map(at, size, ToPageFlags(prot));
-                mem.Poke(at, data.AsSpan(0, (int)read));
+                // The host maps the file itself: MAP_SHARED writes reach the file and its other mappings.
+                // Only the pages the file covers: a host access beyond the end of the file would be a
+                // host SIGBUS, which a64jit cannot turn into the guest's; those pages read as zero.
+                long fileSize = HostFileSize(fd);
+                if (fileSize < 0)
+                    return fileSize;
+                ulong covered = Math.Min(size, GuestMemory.PageAlignUp((ulong)Math.Max(0, fileSize - offset)));
+                if (covered > 0)
+                {
+                    long r = mem.MapFile(at, covered, ToPageFlags(prot), fd, offset, (flags & MapShared) != 0);
+                    if (r < 0)
+                        return r;
+                }
+                if (covered < size)
+                    mem.Map(at + covered, size - covered, ToPageFlags(prot));
             }
             else
             {
@@ -86,6 +94,15 @@ public static partial class Syscalls
             }
             return (long)at;
         }
+    }
+
+    /// <summary>st_size of a host descriptor, or -errno.</summary>
+    static unsafe long HostFileSize(int fd)
+    {
+        const int X86FstatNumber = 5;
+        byte* st = stackalloc byte[144];
+        long r = HostLibc.Syscall(X86FstatNumber, fd, (long)st);
+        return r < 0 ? r : *(long*)(st + 48);
     }
 
     /// <summary>A free range for mmap: at the hint if it is free, else the highest free range below MmapTop.</summary>
@@ -137,7 +154,12 @@ public static partial class Syscalls
         if ((addr & GuestMemory.PageMask) != 0 || addr + size > mem.Size || addr + size < addr)
             return -Errno.EINVAL;
         lock (mem)
+        {
+            // A shared mapping of a file open read-only can never become writable.
+            if ((a.A2 & ProtWrite) != 0 && mem.IsHostReadOnly(addr, size))
+                return -Errno.EACCES;
             return mem.Protect(addr, size, ToPageFlags(a.A2)) ? 0 : -Errno.ENOMEM;
+        }
     }
 
     [Syscall(216, "mremap")]
@@ -176,6 +198,21 @@ public static partial class Syscalls
         }
     }
 
+    [Syscall(227, "msync")]
+    static long Msync(LinuxThread t, SyscallArgs a)
+    {
+        const int MsAsync = 1, MsInvalidate = 2, MsSync = 4;
+        int flags = (int)a.A2;
+        if ((a.A0 & GuestMemory.PageMask) != 0 || (flags & ~(MsAsync | MsInvalidate | MsSync)) != 0 || (flags & (MsAsync | MsSync)) == (MsAsync | MsSync))
+            return -Errno.EINVAL;
+        ulong size = GuestMemory.PageAlignUp(a.A1);
+        var mem = t.Process.Memory;
+        for (ulong p = a.A0; p < a.A0 + size; p += GuestMemory.PageSize)
+            if ((mem.FlagsAt(p) & PageFlags.Mapped) == 0)
+                return -Errno.ENOMEM;
+        return mem.Sync(a.A0, size, flags);
+    }
+
     [Syscall(233, "madvise")]
     static long Madvise(LinuxThread t, SyscallArgs a)
     {
@@ -186,8 +223,10 @@ public static partial class Syscalls
             lock (mem)
             {
                 ulong size = GuestMemory.PageAlignUp(a.A1);
+                // File pages go back to the file; anonymous ones read as zero again.
+                mem.DiscardFileBacked(a.A0, size);
                 for (ulong p = a.A0; p < a.A0 + size; p += GuestMemory.PageSize)
-                    if ((mem.FlagsAt(p) & PageFlags.Write) != 0)
+                    if ((mem.FlagsAt(p) & PageFlags.Write) != 0 && !mem.IsFileBacked(p, GuestMemory.PageSize))
                         mem.Span(p, (int)GuestMemory.PageSize, write: true).Clear();
             }
         }

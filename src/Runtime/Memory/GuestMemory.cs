@@ -40,6 +40,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public void Map(ulong address, ulong length, PageFlags protection)
     {
         CheckRange(address, length);
+        ReleaseFileBacked(address, length);
         HostMemory.Discard((nint)(host + address), length);
         HostMemory.Protect((nint)(host + address), length, HostMemory.ProtRead | HostMemory.ProtWrite);
         for (ulong p = address >> PageBits; p < (address + length) >> PageBits; p++)
@@ -49,6 +50,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public void Unmap(ulong address, ulong length)
     {
         CheckRange(address, length);
+        ReleaseFileBacked(address, length);
         HostMemory.Discard((nint)(host + address), length);
         HostMemory.Protect((nint)(host + address), length, HostMemory.ProtNone);
         Array.Clear(pages, (int)(address >> PageBits), (int)(length >> PageBits));

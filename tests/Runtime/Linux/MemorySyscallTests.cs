@@ -55,3 +55,66 @@ public class MemorySyscallTests
         Assert.That(h.Call(160, 0x10), Is.EqualTo(-Errno.EFAULT));
     }
 }
+
+[TestFixture]
+public class FileMappingTests
+{
+    [Test(Description = "MAP_SHARED writes reach the file and a private mapping not yet written; private writes do not; munmap leaves anonymous memory")]
+    public void SharedAndPrivateFileMappings()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, Enumerable.Repeat((byte)'a', 8192).ToArray());
+            long fd = h.Call(56, unchecked((ulong)-100), h.String(path), 2, 0); // O_RDWR
+            ulong sh = (ulong)h.Call(222, 0, 8192, 3, 0x01, (ulong)fd, 0);  // MAP_SHARED
+            ulong pv = (ulong)h.Call(222, 0, 8192, 3, 0x02, (ulong)fd, 0);  // MAP_PRIVATE
+            Assert.That((long)sh, Is.GreaterThan(0));
+            Assert.That((long)pv, Is.GreaterThan(0));
+            mem.Write8(sh, (byte)'S');
+            Assert.That(mem.Read8(pv), Is.EqualTo((byte)'S'), "an unwritten private page follows the file");
+            mem.Write8(pv + 1, (byte)'P');
+            Assert.That(h.Call(227, sh, 8192, 4), Is.Zero); // msync(MS_SYNC)
+            var bytes = File.ReadAllBytes(path);
+            Assert.That((char)bytes[0], Is.EqualTo('S'));
+            Assert.That((char)bytes[1], Is.EqualTo('a'), "private writes stay private");
+            Assert.That(h.Call(215, sh, 8192), Is.Zero);
+            Assert.That((ulong)h.Call(222, sh, 8192, 3, 0x32, ulong.MaxValue, 0), Is.EqualTo(sh)); // anonymous MAP_FIXED there
+            Assert.That(mem.Read8(sh), Is.Zero);
+            mem.Write8(sh, (byte)'Z');
+            Assert.That((char)File.ReadAllBytes(path)[0], Is.EqualTo('S'), "the old file mapping is gone");
+            h.Call(57, (ulong)fd);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Test(Description = "a read-only descriptor maps shared read-only (mprotect to write is EACCES, a writable shared map too); pages past the end of the file read as zero")]
+    public void ReadOnlyAndPastEof()
+    {
+        using var h = new SyscallHarness();
+        var mem = h.Process.Memory;
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, Enumerable.Repeat((byte)'r', 100).ToArray());
+            long fd = h.Call(56, unchecked((ulong)-100), h.String(path), 0, 0); // O_RDONLY
+            Assert.That(h.Call(222, 0, 4096, 3, 0x01, (ulong)fd, 0), Is.EqualTo(-Errno.EACCES));
+            ulong ro = (ulong)h.Call(222, 0, 3 * 4096, 1, 0x01, (ulong)fd, 0);
+            Assert.That((long)ro, Is.GreaterThan(0));
+            Assert.That(mem.Read8(ro + 99), Is.EqualTo((byte)'r'));
+            Assert.That(mem.Read8(ro + 100), Is.Zero);
+            Assert.That(mem.Read8(ro + 2 * 4096 + 5), Is.Zero, "past the end of the file");
+            Assert.That(h.Call(226, ro, 4096, 3), Is.EqualTo(-Errno.EACCES));
+            h.Call(57, (ulong)fd);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
