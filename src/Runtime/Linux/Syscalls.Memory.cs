@@ -62,6 +62,7 @@ public static partial class Syscalls
                 if ((flags & MapFixedNoReplace) != 0 && !mem.IsRangeFree(addr, size))
                     return -Errno.EEXIST;
                 at = addr;
+                ForgetCode(t, at, size);
             }
             else
             {
@@ -94,6 +95,15 @@ public static partial class Syscalls
             }
             return (long)at;
         }
+    }
+
+    /// <summary>Drops translations of every page in the range (its code is about to change or go).</summary>
+    static void ForgetCode(LinuxThread t, ulong address, ulong size)
+    {
+        var mem = t.Process.Memory;
+        for (ulong p = address; p < address + size && p < mem.Size; p += GuestMemory.PageSize)
+            if ((mem.FlagsAt(p) & PageFlags.Mapped) != 0)
+                t.Process.Engine.InvalidatePage(p);
     }
 
     /// <summary>st_size of a host descriptor, or -errno.</summary>
@@ -141,8 +151,10 @@ public static partial class Syscalls
         if ((addr & GuestMemory.PageMask) != 0 || size == 0 || addr + size > mem.Size)
             return -Errno.EINVAL;
         lock (mem)
+        {
+            ForgetCode(t, addr, size);
             mem.Unmap(addr, size);
-        t.Process.Engine.InvalidatePage(addr);
+        }
         return 0;
     }
 
@@ -158,6 +170,9 @@ public static partial class Syscalls
             // A shared mapping of a file open read-only can never become writable.
             if ((a.A2 & ProtWrite) != 0 && mem.IsHostReadOnly(addr, size))
                 return -Errno.EACCES;
+            // Code written while its page was not executable (W^X: write RW, then flip to RX) never
+            // reached the translation cache's invalidation: drop what was translated there.
+            ForgetCode(t, addr, size);
             return mem.Protect(addr, size, ToPageFlags(a.A2)) ? 0 : -Errno.ENOMEM;
         }
     }

@@ -118,3 +118,34 @@ public class FileMappingTests
         }
     }
 }
+
+[TestFixture]
+public class CodeInvalidationTests
+{
+    [Test(Description = "regression: code rewritten while its page was RW (W^X), then made RX again, ran the stale translation")]
+    public void MprotectDropsStaleTranslations()
+    {
+        using var h = new SyscallHarness();
+        ulong page = (ulong)h.Call(222, 0, 4096, 7, 0x22, ulong.MaxValue, 0); // RWX
+        uint Movz(int imm) => 0xD2800000u | ((uint)imm << 5);                 // movz x0, #imm
+        void Code(int imm)
+        {
+            var b = new byte[8];
+            BitConverter.TryWriteBytes(b, Movz(imm));
+            BitConverter.TryWriteBytes(b.AsSpan(4), 0xD4200000u);                 // brk #0
+            h.Process.Memory.WriteBytes(page, b);
+        }
+        ulong Run()
+        {
+            h.Main.State.Pc = page;
+            h.Process.Engine.Step(h.Main.Context);
+            return h.Main.State.X[0];
+        }
+        Code(1);
+        Assert.That(Run(), Is.EqualTo(1UL));
+        Assert.That(h.Call(226, page, 4096, 3), Is.Zero); // RW
+        Code(2);
+        Assert.That(h.Call(226, page, 4096, 5), Is.Zero); // RX
+        Assert.That(Run(), Is.EqualTo(2UL));
+    }
+}
