@@ -20,25 +20,39 @@ public sealed class OurExecutor : IDisposable
 {
     readonly GuestMemory memory = new(1UL << 32);
     readonly IrInterpreter interpreter = new();
+    readonly bool optimize;
 
-    public OurExecutor()
+    /// <param name="optimize">Run the optimization passes on the IR before interpreting it.</param>
+    public OurExecutor(bool optimize = false)
     {
+        this.optimize = optimize;
         memory.Map(MachineState.CodeAddress, GuestMemory.PageSize, PageFlags.Read | PageFlags.Execute);
         memory.Map(MachineState.DataAddress, MachineState.DataSize, PageFlags.Read | PageFlags.Write);
     }
 
     public void Dispose() => memory.Dispose();
 
-    public StepOutcome Step(uint word, MachineState s)
+    /// <summary>The IR of the last block run (for failure reports).</summary>
+    public Block? LastBlock { get; private set; }
+
+    public StepOutcome Step(uint word, MachineState s) => Run([word], s);
+
+    /// <summary>Runs the words as one block (it may end early at a branch or exception).</summary>
+    public StepOutcome Run(uint[] words, MachineState s)
     {
-        memory.Poke(MachineState.CodeAddress, BitConverter.GetBytes(word));
+        var code = new byte[words.Length * 4];
+        Buffer.BlockCopy(words, 0, code, 0, code.Length);
+        memory.Poke(MachineState.CodeAddress, code);
         memory.Poke(MachineState.DataAddress, s.Data);
         var cpu = new CpuState { Sp = s.Sp, Pc = s.Pc, Nzcv = s.Nzcv, Fpcr = s.Fpcr, Fpsr = s.Fpsr };
         Array.Copy(s.X, cpu.X, 31);
         Array.Copy(s.V, cpu.V, 32);
         var ctx = new GuestContext(cpu, memory, new UserModeSystemRegisters());
-        var block = Lifter.Lift(s.Pc, memory.Fetch, maxInstructions: 1);
+        var block = Lifter.Lift(s.Pc, memory.Fetch, maxInstructions: words.Length);
         Verifier.Verify(block);
+        if (optimize)
+            A64Jit.IR.Passes.PassPipeline.Optimize(block, verify: true);
+        LastBlock = block;
         var exit = interpreter.Run(block, ctx);
         Array.Copy(cpu.X, s.X, 31);
         Array.Copy(cpu.V, s.V, 32);
