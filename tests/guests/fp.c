@@ -3,7 +3,6 @@
 // saturation, lround, rint, floor/ceil/trunc), int<->fp conversions, float<->double, comparisons
 // and fcsel, printf of doubles with %g/%f/%e/%a, strtod of decimal/hex/inf/nan strings, and
 // math.h sqrt/sin/cos/exp/log/pow/fma/atan2/cbrt/hypot.
-// cflags: -lm
 #include <stdio.h>
 #include <stdlib.h>
 #include <stdint.h>
