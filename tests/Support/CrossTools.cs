@@ -22,10 +22,11 @@ public static class CrossTools
     }
 
     public static (int Exit, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, string? stdin = null, int timeoutMs = 120_000,
-        IDictionary<string, string>? env = null)
+        IDictionary<string, string>? env = null, bool clearEnvironment = false, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -33,6 +34,8 @@ public static class CrossTools
         };
         foreach (var a in args)
             psi.ArgumentList.Add(a);
+        if (clearEnvironment)
+            psi.Environment.Clear();
         if (env is not null)
             foreach (var (k, v) in env)
                 psi.Environment[k] = v;
