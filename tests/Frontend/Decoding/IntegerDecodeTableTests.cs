@@ -121,6 +121,10 @@ public class IntegerDecodeTableTests
         return words;
     }
 
+    /// <summary>Words drawn uniformly from the class, for what the structured sample does not think of.</summary>
+    static IEnumerable<uint> Uniform(uint fixedMask, uint fixedValue, Random random, int count = 20_000) =>
+        Enumerable.Range(0, count).Select(_ => ((uint)random.NextInt64() & ~fixedMask) | fixedValue).ToList();
+
     static uint Deposit(uint bits, uint mask)
     {
         uint result = 0;
@@ -144,6 +148,7 @@ public class IntegerDecodeTableTests
         // Flag manipulation and conditional compare: the low five bits matter.
         words.AddRange(Vary(0x1FE0_0000, 0x1A00_0000, 0xE000_FC1F, random, 1));
         words.AddRange(Vary(0x1FE0_0000, 0x1A40_0000, 0xE000_0C1F, random, 1));
+        words.AddRange(Uniform(0x0E00_0000, 0x0A00_0000, random));
         return words;
     }
 
@@ -165,6 +170,7 @@ public class IntegerDecodeTableTests
         words.AddRange(Vary(0xFE00_0000, 0xD600_0000, 0x01E0_FC00, random, 1));
         foreach (uint low in new uint[] { 0x3FF, 0x3E0, 0x01F, 0x000, 0x061 })
             words.AddRange(Vary(0xFE1F_03FF, 0xD61F_0000 | low, 0x01E0_FC00, random, 0));
+        words.AddRange(Uniform(0x1C00_0000, 0x1400_0000, random));
         return words;
     }
 
