@@ -61,9 +61,9 @@ public sealed partial class LinuxProcess : IDisposable
         var loaded = ElfLoader.Load(elf, Memory, path);
         BrkStart = BrkCurrent = loaded.End;
         Memory.Map(StackTop - StackSize, StackSize, PageFlags.Read | PageFlags.Write);
-        var features = CpuFeatures.Implemented;
+        var ids = SystemRegisters.Ids;
         ulong sp = InitialStack.Build(Memory, StackTop, new InitialStack.Inputs(
-            argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, features.HwCap, features.HwCap2));
+            argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, ids.Hwcap, ids.Hwcap2));
         var state = new CpuState { Pc = loaded.Entry, Sp = sp };
         ExecutablePath = Path.GetFullPath(path);
         var main = new LinuxThread(this, state, Pid);
