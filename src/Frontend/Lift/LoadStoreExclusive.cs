@@ -86,7 +86,13 @@ public sealed partial class Lifter
     void LoadAcquire(uint z, uint n, uint t, Inst offset, GprAccess access = GprAccess.Load)
     {
         var address = Add(XOrSP(n, 64), offset);
-        var value = LoadExtended(address, AccessBytes(z), access != GprAccess.Load, access == GprAccess.LoadSigned32);
+        int bytes = AccessBytes(z);
+        var value = ir.EmitWithAux(Opcode.LoadOrdered, (ulong)bytes, address);
+        if (access != GprAccess.Load)
+        {
+            var extended = SignExtendFrom(value, bytes * 8);
+            value = access == GprAccess.LoadSigned32 ? ir.Emit(Opcode.ZeroExtend32To64, Truncate(extended, 32)) : extended;
+        }
         Barrier();
         X(t, value);
     }
@@ -97,7 +103,7 @@ public sealed partial class Lifter
         var address = Add(XOrSP(n, 64), offset);
         var data = X(t, 64);
         Barrier();
-        Mem(address, AccessBytes(z), data);
+        ir.EmitWithAux(Opcode.StoreOrdered, (ulong)AccessBytes(z), address, data);
         Barrier();
     }
 
