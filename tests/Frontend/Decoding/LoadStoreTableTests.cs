@@ -60,7 +60,7 @@ public class LoadStoreTableTests
     {
         var rng = new Random(7);
         var words = new List<uint>();
-        for (int k = 0; k < 30_000; k++)
+        for (int k = 0; k < 60_000; k++)
             words.Add(((uint)rng.NextInt64() & ~0x0A00_0000u) | 0x0800_0000u);
         foreach (var e in Lines)
             for (int k = 0; k < 100; k++)
