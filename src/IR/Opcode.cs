@@ -150,6 +150,12 @@ public enum Opcode : ushort
     [Op(Void, Effects = Barrier, Aux = "barrier")] MemoryBarrier,
     /// <summary>A cache-maintenance instruction by address (DC/IC); Aux is the packed encoding.</summary>
     [Op(Void, U64, Effects = Barrier, Aux = "sysreg")] CacheMaintenance,
+    /// <summary>
+    /// Load-acquire/store-release access (LDAR, LDAPR, LDAPUR, STLR, STLUR), zero-extended; Aux is the size in bytes.
+    /// As with FEAT_LSE2, unaligned is allowed within a 16-byte block; crossing one is an alignment fault.
+    /// </summary>
+    [Op(U64, U64, Effects = ReadsMemory | MayRaise, Aux = "size")] LoadOrdered,
+    [Op(Void, U64, U64, Effects = WritesMemory | MayRaise, Aux = "size")] StoreOrdered,
 
     // ---- Scalar floating point ---------------------------------------------------------------
     // Operands and results are IEEE bit patterns (U16 half, U32 single, U64 double).
