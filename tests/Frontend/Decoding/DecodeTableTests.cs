@@ -180,7 +180,6 @@ public partial class DecodeTableTests
             Row(cls.ToString(), lines);
         }
         Row("overall", Table);
-        Assert.Pass();
 
         void Row(string name, IReadOnlyList<Encoding> lines)
         {

@@ -165,11 +165,29 @@ public static class LlvmAgreement
     /// <summary>The class a word is reported under: its table line's class, or its top-level group if no line decodes it.</summary>
     public static string ClassOf(Encoding? ours, uint word) => ours?.Class.ToString() ?? TopLevelGroup(word);
 
-    /// <summary>Compares llvm-mc's verdicts with the table's, words classified by <see cref="ClassOf"/>.</summary>
-    public static AgreementReport Compare(string title, uint[] words, LlvmResult[] llvm, IReadOnlyList<Encoding> table,
-        Func<uint, string?>? knownDifference = null)
+    /// <summary>Words per llvm-mc batch: bounds memory (llvm-mc's output is held whole) for runs of many millions.</summary>
+    public const int BatchWords = 1_000_000;
+
+    /// <summary>
+    /// Compares <paramref name="count"/> words batch by batch; <paramref name="sample"/>(n, b) gives batch b's n words.
+    /// </summary>
+    public static AgreementReport Measure(string title, int count, Func<int, int, uint[]> sample, IReadOnlyList<Encoding> table,
+        KnownDifference? knownDifference = null, int processes = 2)
     {
         var report = new AgreementReport(title);
+        for (int batch = 0, done = 0; done < count; batch++)
+        {
+            var words = sample(Math.Min(BatchWords, count - done), batch);
+            Compare(report, words, Disassemble(words, processes), table, knownDifference);
+            done += words.Length;
+        }
+        return report;
+    }
+
+    /// <summary>Adds the comparison of llvm-mc's verdicts with the table's to the report, words classified by <see cref="ClassOf"/>.</summary>
+    public static void Compare(AgreementReport report, uint[] words, LlvmResult[] llvm, IReadOnlyList<Encoding> table,
+        KnownDifference? knownDifference = null)
+    {
         for (int i = 0; i < words.Length; i++)
         {
             uint w = words[i];
@@ -188,7 +206,7 @@ public static class LlvmAgreement
                 row.Agree++;
                 continue;
             }
-            var why = knownDifference?.Invoke(w);
+            var why = knownDifference?.Invoke(w, l, ours);
             if (why is not null)
             {
                 row.Known++;
@@ -196,6 +214,9 @@ public static class LlvmAgreement
                 continue;
             }
             var example = new Example(w, l.Text, ours?.Name ?? Rejection(table, w));
+            // Tally by what names the disagreement: our line when we decode, llvm-mc's mnemonic when it does.
+            var tally = ours is not null ? ours.Name : l.Text.Split(' ')[0];
+            row.Tally[tally] = row.Tally.GetValueOrDefault(tally) + 1;
             if (ours is not null)
             {
                 row.OursOnly++;
@@ -209,7 +230,6 @@ public static class LlvmAgreement
                     row.LlvmOnlyExamples.Add(example);
             }
         }
-        return report;
     }
 
     /// <summary>Why our table has no line for a word: a carve-out, constraints that failed, or nothing matches.</summary>
@@ -223,6 +243,9 @@ public static class LlvmAgreement
     }
 }
 
+/// <summary>Why llvm-mc and the Arm ARM differ on this disagreement, or null if they do not (a real disagreement).</summary>
+public delegate string? KnownDifference(uint word, LlvmResult llvm, Encoding? ours);
+
 public sealed record Example(uint Word, string LlvmText, string OurLine);
 
 public sealed class AgreementRow(string name)
@@ -235,6 +258,8 @@ public sealed class AgreementRow(string name)
     public int Unpredictable;
     public int Known;
     public Dictionary<string, int> KnownReasons { get; } = [];
+    /// <summary>Disagreements by our line's name (ours-only) or llvm-mc's mnemonic (llvm-only).</summary>
+    public Dictionary<string, int> Tally { get; } = [];
     public List<Example> OursOnlyExamples { get; } = [];
     public List<Example> LlvmOnlyExamples { get; } = [];
 
@@ -245,6 +270,7 @@ public sealed class AgreementRow(string name)
 public sealed class AgreementReport(string title)
 {
     public const int ExamplesPerKind = 5;
+    public const int TallyShown = 12;
     public string Title { get; } = title;
     readonly SortedDictionary<string, AgreementRow> rows = new(StringComparer.Ordinal);
     public IReadOnlyDictionary<string, AgreementRow> Rows => rows;
@@ -274,6 +300,10 @@ public sealed class AgreementReport(string title)
         o.WriteLine("(unpred: llvm-mc decodes with \"potentially undefined\", either answer accepted; known: listed differences, not counted)");
         foreach (var r in rows.Values)
         {
+            if (r.Tally.Count > 0)
+                o.WriteLine($"  {r.Name} disagreements by line/mnemonic: "
+                    + string.Join(", ", r.Tally.OrderByDescending(t => t.Value).ThenBy(t => t.Key).Take(TallyShown).Select(t => $"{t.Key} {t.Value}"))
+                    + (r.Tally.Count > TallyShown ? $", ... ({r.Tally.Count} kinds)" : ""));
             foreach (var (why, n) in r.KnownReasons)
                 o.WriteLine($"  {r.Name} known x{n}: {why}");
             foreach (var e in r.OursOnlyExamples)

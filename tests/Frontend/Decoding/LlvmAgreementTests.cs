@@ -7,7 +7,7 @@ namespace A64Jit.Tests.Frontend.Decoding;
 /// Does the table call the same words allocated as llvm-mc does for our feature set (<see cref="LlvmAgreement.Features"/>)?
 /// Two samples: uniformly random words, and words drawn from the table's own lines (which reach every
 /// constraint and carve-out). A64JIT_LLVM_WORDS sets the sample size (default 1,000,000 uniform words and a
-/// quarter as many table words); the [Category("Long")] test runs 16 times as many for a run by hand.
+/// quarter as many table words); the explicit [Category("Long")] test runs 8 times as many, for a run by hand.
 /// </summary>
 [TestFixture]
 public class LlvmAgreementTests
@@ -24,13 +24,27 @@ public class LlvmAgreementTests
     static readonly Dictionary<string, double> MinAgreement = new()
     {
         [nameof(EncodingClass.DataProcessingImmediate)] = 100.0,
+        // Measured 99.6% (uniform, 1,000,000 words) before SYS/SYSL, HVC/SMC, HLT, DCPS and the hints were listed.
+        [nameof(EncodingClass.BranchExceptionSystem)] = 99.0,
     };
 
+    /// <summary>Minimum overall agreement per sample (measured minus a margin; it only rises as lines are added).</summary>
+    const double MinOverallUniform = 82.0, MinOverallFromTable = 99.5;
+
     /// <summary>
-    /// Where llvm-mc and the Arm ARM differ, with the reason. Words these match are counted as "known",
-    /// not as disagreements. Each entry names the Arm ARM rule it relies on.
+    /// Where llvm-mc (14) and the Arm ARM differ, each with its reason: such disagreements count as "known", not
+    /// against the thresholds. Add an entry only with the Arm ARM rule that makes llvm-mc wrong (or the table
+    /// right); keep each as narrow as the difference.
     /// </summary>
-    static string? KnownDifference(uint word) => null;
+    static string? KnownDifference(uint word, LlvmResult llvm, Encoding? ours)
+    {
+        // llvm-mc decodes every word of the op0 = 0b00 system space it has no instruction for as a generic
+        // "msr S0_op1_Cn_Cm_op2, xt" / "mrs xt, S0_...". The Arm ARM's MRS and MSR (register) fix bit 20 at 1
+        // (op0 = 1:o0); with op0 = 0b00 only the hints, barriers and PSTATE moves are allocated.
+        if (ours is null && (word & 0xFFD8_0000) == 0xD500_0000 && llvm.Text.Contains(" S0_", StringComparison.Ordinal))
+            return "llvm-mc decodes op0 = 0b00 system-register moves (S0_*); MRS/MSR need op0 = 0b1x";
+        return null;
+    }
 
     [Test(Description = "llvm-mc output maps back to the right words: valid, invalid, unpredictable, repeated, PAuth off")]
     public void OutputMapsBackToWords()
@@ -67,7 +81,7 @@ public class LlvmAgreementTests
 
     [Test(Description = "a bigger run by hand: dotnet test tests --filter TestCategory=Long (A64JIT_LLVM_WORDS scales it)")]
     [Category("Long"), Explicit("minutes of llvm-mc; run by hand")]
-    public void AgreesWithLlvmMcLong() => Run(WordCount * 16);
+    public void AgreesWithLlvmMcLong() => Run(WordCount * 8);
 
     static void Run(int uniformCount)
     {
@@ -75,17 +89,13 @@ public class LlvmAgreementTests
         var table = DecodeTable.All;
         var reports = new List<AgreementReport>();
         var clock = Stopwatch.StartNew();
-        foreach (var (title, words) in new[]
-        {
-            ($"uniform random words (seed 1, {uniformCount})", TableWords.Uniform(uniformCount, seed: 1)),
-            ($"words drawn from table lines (seed 2, {uniformCount / 4})", TableWords.FromTable(table, uniformCount / 4, seed: 2)),
-        })
-        {
-            var llvm = LlvmAgreement.Disassemble(words, processes: 2);
-            var report = LlvmAgreement.Compare(title, words, llvm, table, KnownDifference);
+        int fromTable = Math.Max(uniformCount / 4, 1);
+        reports.Add(LlvmAgreement.Measure($"uniform random words ({uniformCount}, seeds 1, 3, ...)", uniformCount,
+            (n, batch) => TableWords.Uniform(n, seed: 1 + 2 * batch), table, KnownDifference));
+        reports.Add(LlvmAgreement.Measure($"words drawn from table lines ({fromTable}, seeds 2, 4, ...)", fromTable,
+            (n, batch) => TableWords.FromTable(table, n, seed: 2 + 2 * batch), table, KnownDifference));
+        foreach (var report in reports)
             report.Print(TestContext.Out);
-            reports.Add(report);
-        }
         TestContext.Out.WriteLine($"llvm-mc -mattr={string.Join(",", LlvmAgreement.Features)}");
         TestContext.Out.WriteLine($"{clock.Elapsed.TotalSeconds:F1} s");
 
@@ -101,6 +111,10 @@ public class LlvmAgreementTests
                     failures.Add($"{report.Title}: {row.Name}: agreement {row.AgreementPercent:F3}% < {min}%, llvm-only e.g. "
                         + string.Join("; ", row.LlvmOnlyExamples.Select(e => $"{e.Word:X8} {e.LlvmText} {e.OurLine}")));
             }
+        if (reports[0].Overall.AgreementPercent < MinOverallUniform)
+            failures.Add($"{reports[0].Title}: overall agreement {reports[0].Overall.AgreementPercent:F3}% < {MinOverallUniform}%");
+        if (reports[1].Overall.AgreementPercent < MinOverallFromTable)
+            failures.Add($"{reports[1].Title}: overall agreement {reports[1].Overall.AgreementPercent:F3}% < {MinOverallFromTable}%");
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
 
