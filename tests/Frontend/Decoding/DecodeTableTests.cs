@@ -87,7 +87,7 @@ public partial class DecodeTableTests
     /// Each unordered overlap between an earlier line A and a later line B. A word both claim goes to A, so
     /// A must be within B (more specific; with identical fixed bits A needs a constraint, or B is dead), or
     /// A is a carve-out (that is its purpose; it must not swallow B whole), or no word in the intersection
-    /// satisfies both constraints. Intersections up to 2^16 words are enumerated, larger ones sampled.
+    /// satisfies both constraints. Intersections up to 2^14 words are enumerated, larger ones sampled (2^14 words).
     /// </summary>
     public static List<string> OrderingProblems(IReadOnlyList<Encoding> table)
     {
@@ -128,7 +128,7 @@ public partial class DecodeTableTests
         uint mask = a.Mask | b.Mask, value = a.Value | b.Value, free = ~mask;
         if (a.Constraint is null && b.Constraint is null)
             return value;
-        if (BitOperations.PopCount(free) <= 16)
+        if (BitOperations.PopCount(free) <= 14)
         {
             uint sub = 0;
             do
@@ -141,7 +141,7 @@ public partial class DecodeTableTests
             return null;
         }
         var rng = new Random((int)(a.Value ^ b.Value));
-        for (int k = 0; k < 1 << 16; k++)
+        for (int k = 0; k < 1 << 14; k++)
         {
             uint w = value | (k switch { 0 => 0u, 1 => free, _ => (uint)rng.NextInt64(0, 1L << 32) } & free);
             if (TableWords.Claims(a, w) && TableWords.Claims(b, w))

@@ -76,6 +76,21 @@ public class LlvmAgreementTests
         Assert.That(r[8].Text, Is.EqualTo("frint32z s0, s1"));
     }
 
+    [Test(Description = "the check itself: a logical-immediate line without its constraint shows as ours-only, nothing else")]
+    public void CatchesAMissingConstraint()
+    {
+        RequireLlvmMc();
+        Encoding[] broken = [new("AND_imm", "z00100100 N rrrrrr ssssss nnnnn ddddd")];
+        var words = TableWords.FromTable(broken, 20_000, seed: 3);
+        var report = new AgreementReport("AND (immediate) without ValidLogicalImmediate");
+        LlvmAgreement.Compare(report, words, LlvmAgreement.Disassemble(words), broken, decode: w => TableWords.LinearDecode(broken, w));
+        var row = report.Rows[nameof(EncodingClass.DataProcessingImmediate)];
+        Assert.That(row.OursOnly, Is.GreaterThan(0), "sf = 0 with N = 1, and the reserved imms patterns, are unallocated");
+        Assert.That(row.LlvmOnly, Is.Zero);
+        Assert.That(row.OursOnly + row.Agree, Is.EqualTo(words.Length));
+        Assert.That(row.OursOnlyExamples, Has.All.Matches<Example>(e => e.OurLine == "AND_imm" && e.LlvmText == "<invalid>"));
+    }
+
     [Test(Description = "the table agrees with llvm-mc on uniformly random words and on words drawn from table lines")]
     public void AgreesWithLlvmMc() => Run(WordCount);
 
