@@ -12,12 +12,27 @@ public static class TableWords
     public static bool Claims(Encoding e, uint word) => e.Matches(word) && (e.Constraint is null || e.Constraint(word));
 
     /// <summary>The brute-force decoder: a linear scan of the table in order, first claim wins.</summary>
-    public static Encoding? LinearDecode(IReadOnlyList<Encoding> table, uint word)
+    public static Encoding? LinearDecode(IReadOnlyList<Encoding> table, uint word) => new LinearScan(table).Decode(word);
+
+    /// <summary>The brute-force decoder over arrays, for scanning many words (no index, no early exit but the first claim).</summary>
+    public sealed class LinearScan(IReadOnlyList<Encoding> table)
     {
-        foreach (var e in table)
-            if (Claims(e, word))
-                return e.IsUnallocated ? null : e;
-        return null;
+        readonly Encoding[] lines = [.. table];
+        readonly uint[] masks = [.. table.Select(e => e.Mask)];
+        readonly uint[] values = [.. table.Select(e => e.Value)];
+
+        public Encoding? Decode(uint word)
+        {
+            for (int i = 0; i < lines.Length; i++)
+            {
+                if ((word & masks[i]) != values[i])
+                    continue;
+                var e = lines[i];
+                if (e.Constraint is null || e.Constraint(word))
+                    return e.IsUnallocated ? null : e;
+            }
+            return null;
+        }
     }
 
     /// <summary>The first line that claims the word, carve-outs included (for diagnostics: who said "unallocated").</summary>
