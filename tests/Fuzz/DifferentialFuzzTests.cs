@@ -45,6 +45,8 @@ public class DifferentialFuzzTests
             {
                 if (InstructionGenerator.Generate(line, random) is not uint word)
                     break;
+                if (DoNotTest.Unpredictable(line.Name, word) is not null)
+                    continue;
                 var start = MachineState.Random(random);
                 var a = start.Clone();
                 var b = start.Clone();
@@ -52,7 +54,7 @@ public class DifferentialFuzzTests
                 var theirOutcome = theirs.Step(word, b);
                 checkedCount++;
                 string? problem = null;
-                if (oursOutcome != theirOutcome)
+                if (!StepOutcomes.Agree(oursOutcome, theirOutcome))
                     problem = $"outcome {oursOutcome} vs Unicorn {theirOutcome}";
                 else if (oursOutcome == StepOutcome.Completed && a.Diff(b) is { Count: > 0 } diff)
                     problem = string.Join("; ", diff.Take(6));

@@ -15,6 +15,16 @@ public enum StepOutcome
     Exception,
 }
 
+public static class StepOutcomes
+{
+    /// <summary>
+    /// Whether two outcomes agree. Any two ways of not completing agree: Unicorn reports alignment
+    /// faults and UNDEF alike as a CPU exception, and checks translation before alignment where the
+    /// Arm ARM checks alignment first, so the kind of abort is compared by the qemu-backed fixtures.
+    /// </summary>
+    public static bool Agree(StepOutcome a, StepOutcome b) => (a == StepOutcome.Completed) == (b == StepOutcome.Completed);
+}
+
 /// <summary>Runs one instruction with our lifter and the reference interpreter.</summary>
 public sealed class OurExecutor : IDisposable
 {
@@ -64,6 +74,8 @@ public sealed class OurExecutor : IDisposable
         return exit.Reason switch
         {
             ExitReason.Continue => StepOutcome.Completed,
+            // Unicorn reports UNDEF and alignment faults alike as an unhandled CPU exception.
+            ExitReason.Fault when exit.Fault!.Kind is GuestFaultKind.Undefined or GuestFaultKind.Alignment => StepOutcome.Exception,
             ExitReason.Fault => StepOutcome.MemoryFault,
             _ => StepOutcome.Exception,
         };
@@ -77,7 +89,8 @@ public sealed class UnicornExecutor : IDisposable
 
     public UnicornExecutor()
     {
-        uc.Map(MachineState.CodeAddress, GuestMemory.PageSize);
+        // Code is read+execute on both sides (a store into it must fault in both).
+        uc.Map(MachineState.CodeAddress, GuestMemory.PageSize, 5);
         uc.Map(MachineState.DataAddress, MachineState.DataSize, 3);
     }
 

@@ -21,8 +21,8 @@ public sealed class IdRegisters
     /// <summary>ID_AA64ISAR0_EL1: CRC32, LSE atomics, FlagM and FlagM2 (CFINV, RMIF, SETF, AXFLAG, XAFLAG).</summary>
     public ulong IdAa64Isar0 { get; init; } = Field(IsarCrc32, 1) | Field(IsarAtomic, 2) | Field(IsarTs, 2);
 
-    /// <summary>ID_AA64ISAR1_EL1: DC CVAP (DPB 1), LDAPR (LRCPC 1), SB. No PAuth (APA, API, GPA, GPI all 0).</summary>
-    public ulong IdAa64Isar1 { get; init; } = Field(IsarDpb, 1) | Field(IsarLrcpc, 1) | Field(IsarSb, 1);
+    /// <summary>ID_AA64ISAR1_EL1: DC CVAP (DPB 1), LDAPR and LDAPUR/STLUR (LRCPC 2), SB. No PAuth (APA, API, GPA, GPI all 0).</summary>
+    public ulong IdAa64Isar1 { get; init; } = Field(IsarDpb, 1) | Field(IsarLrcpc, 2) | Field(IsarSb, 1);
 
     public ulong IdAa64Isar2 { get; init; }
     public ulong IdAa64Mmfr0 { get; init; }

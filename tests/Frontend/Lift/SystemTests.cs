@@ -150,8 +150,8 @@ public class SystemTests
     {
         var ids = IdRegisters.Default;
         const ulong HwcapFp = 1, HwcapAsimd = 2, HwcapCrc32 = 1 << 7, HwcapAtomics = 1 << 8, HwcapCpuid = 1 << 11,
-            HwcapLrcpc = 1 << 15, HwcapDcpop = 1 << 16, HwcapFlagm = 1 << 27, HwcapSb = 1 << 29;
-        Assert.That(ids.Hwcap, Is.EqualTo(HwcapFp | HwcapAsimd | HwcapCrc32 | HwcapAtomics | HwcapCpuid | HwcapLrcpc | HwcapDcpop | HwcapFlagm | HwcapSb));
+            HwcapLrcpc = 1 << 15, HwcapDcpop = 1 << 16, HwcapFlagm = 1 << 27, HwcapSb = 1 << 29, HwcapIlrcpc = 1 << 26;
+        Assert.That(ids.Hwcap, Is.EqualTo(HwcapFp | HwcapAsimd | HwcapCrc32 | HwcapAtomics | HwcapCpuid | HwcapLrcpc | HwcapDcpop | HwcapFlagm | HwcapSb | HwcapIlrcpc));
         Assert.That(ids.Hwcap2, Is.EqualTo(1UL << 7)); // FLAGM2
         Assert.That((ids.IdAa64Isar1 >> 4) & 0xFF, Is.Zero, "APA/API: no PAuth");
         Assert.That(ids.IdAa64Pfr1 & 0xF, Is.Zero, "BT: no BTI");

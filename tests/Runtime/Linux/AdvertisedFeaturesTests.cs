@@ -25,7 +25,7 @@ public class AdvertisedFeaturesTests
         ("jscvt", 13, ["FJCVTZS"]),
         ("fcma", 14, ["FCMLA", "FCADD"]),
         ("lrcpc", 15, ["LDAPR"]),
-        ("dcpop", 16, ["DC_CVAP", "SYS"]),
+        ("dcpop", 16, ["SYS"]), // DC CVAP is a SYS encoding
         ("sha3", 17, ["EOR3", "RAX1", "XAR", "BCAX"]),
         ("asimddp", 20, ["UDOT", "SDOT"]),
         ("sha512", 21, ["SHA512H", "SHA512H2", "SHA512SU0", "SHA512SU1"]),
