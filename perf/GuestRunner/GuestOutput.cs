@@ -33,10 +33,11 @@ public static partial class GuestOutput
     public static double? Mips(string stderr) =>
         StatsPattern().Match(stderr) is { Success: true } m ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>a64jit's own last complaint (e.g. "guest killed by SIGILL at pc ..."), for the notes under the table.</summary>
+    /// <summary>a64jit's own last complaint other than a warning (e.g. "guest killed by SIGILL at pc ..."), for the notes under the table.</summary>
     public static string? LastA64JitMessage(string stderr) =>
         stderr.Split('\n').Select(l => l.Trim())
-            .LastOrDefault(l => l.StartsWith("a64jit:", StringComparison.Ordinal) && !StatsPattern().IsMatch(l));
+            .LastOrDefault(l => l.StartsWith("a64jit:", StringComparison.Ordinal)
+                                && !l.StartsWith("a64jit: warning:", StringComparison.Ordinal) && !StatsPattern().IsMatch(l));
 
     /// <summary>A short reason for a failed run: "SIGILL" for 128+4, "exit 3", "timeout".</summary>
     public static string Failure(int exitCode, bool timedOut) =>
