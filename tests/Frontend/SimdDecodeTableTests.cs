@@ -1,0 +1,52 @@
+using NUnit.Framework;
+using A64Jit.Frontend.Decoding;
+using A64Jit.Frontend.Lifting;
+
+namespace A64Jit.Tests.Frontend;
+
+/// <summary>The scalar floating-point, Advanced SIMD and cryptography lines of the decode table.</summary>
+[TestFixture]
+public class SimdDecodeTableTests
+{
+    static readonly EncodingClass[] mine = [EncodingClass.ScalarFloatingPoint, EncodingClass.AdvancedSimd, EncodingClass.Cryptography];
+
+    static IEnumerable<Encoding> Lines => DecodeTable.All.Where(e => mine.Contains(e.Class));
+
+    /// <summary>Mnemonics llvm-mc knows that we leave unallocated on purpose (SM3/SM4 are not implemented).</summary>
+    static readonly HashSet<string> notImplemented = ["sm3ss1", "sm3tt1a", "sm3tt1b", "sm3tt2a", "sm3tt2b", "sm3partw1", "sm3partw2", "sm4e", "sm4ekey"];
+
+    [Test]
+    public void EveryLineParsesAndNamesAreUnique()
+    {
+        var lines = Lines.ToList();
+        Assert.That(lines, Is.Not.Empty);
+        var duplicates = lines.GroupBy(e => e.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        Assert.That(duplicates, Is.Empty);
+    }
+
+    [Test]
+    public void HandlersBindToTheirLines()
+    {
+        var problems = Lines.Where(HandlerTable.IsLifted)
+            .SelectMany(e => HandlerTable.BindingProblems(e, HandlerTable.HandlerFor(e)!)).ToList();
+        Assert.That(problems, Is.Empty);
+    }
+
+    /// <summary>Random words of the FP/SIMD space, allocated or not as llvm-mc says (tools/simd-llvm-oracle.py).</summary>
+    [Test]
+    public void AgreesWithLlvmMc()
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Frontend", "Data", "simd-llvm.txt");
+        var mismatches = new List<string>();
+        foreach (var line in File.ReadLines(path))
+        {
+            var parts = line.Split(' ');
+            uint word = Convert.ToUInt32(parts[0], 16);
+            bool llvm = parts[1] != "-" && !notImplemented.Contains(parts[1]);
+            var ours = Decoder.Decode(word);
+            if ((ours is not null) != llvm)
+                mismatches.Add($"{word:x8} llvm={parts[1]} ours={ours?.Name ?? "-"}");
+        }
+        Assert.That(mismatches, Is.Empty, string.Join("\n", mismatches.Take(60)) + $"\n({mismatches.Count} in all)");
+    }
+}
