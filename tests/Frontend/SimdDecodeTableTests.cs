@@ -32,6 +32,26 @@ public class SimdDecodeTableTests
         Assert.That(problems, Is.Empty);
     }
 
+    [Test]
+    public void EveryHandlerHasATableLine()
+    {
+        var names = DecodeTable.All.Select(e => e.Name).ToHashSet();
+        var orphans = HandlerTable.Handlers.Select(m => m.Name).Where(n => !names.Contains(n)).ToList();
+        Assert.That(orphans, Is.Empty);
+    }
+
+    [Test]
+    public void ReportLiftedCounts()
+    {
+        foreach (var cls in mine)
+        {
+            var lines = Lines.Where(e => e.Class == cls && !e.IsUnallocated).ToList();
+            TestContext.Out.WriteLine($"{cls}: {lines.Count} lines, {lines.Count(HandlerTable.IsLifted)} lifted");
+            foreach (var e in lines.Where(e => !HandlerTable.IsLifted(e)))
+                TestContext.Out.WriteLine($"  not lifted: {e.Name}");
+        }
+    }
+
     /// <summary>Random words of the FP/SIMD space, allocated or not as llvm-mc says (tools/simd-llvm-oracle.py).</summary>
     [Test]
     public void AgreesWithLlvmMc()
