@@ -80,6 +80,16 @@ public class AdvancedSimdTests : SnippetFixture
         Case("fp_half_vector", "fadd v0.8h, v1.8h, v2.8h\nfmul v3.4h, v4.4h, v5.4h\nfmla v6.8h, v7.8h, v8.8h\nfcvtzs v9.8h, v10.8h\nscvtf v11.4h, v12.4h\nfmaxv h13, v14.8h\nfcmgt v15.8h, v16.8h, #0.0"),
         Case("fp_round_mode_vector", "fadd v0.4s, v1.4s, v2.4s\nfcvtns v3.4s, v4.4s\nfrinti v5.2d, v6.2d",
             s => { s.V[1] = S4(1, 1, -1, 1e-8f); s.V[2] = S4(1e-8f, -1e-8f, -1e-8f, 1); s.V[4] = S4(2.5f, -2.5f, 0.5f, 1.5f); s.V[6] = D2(2.5, -2.5); s.Fpcr = FpcrRM; }),
+        // Complex arithmetic, widening FP16 multiply-add, unsigned estimates
+        Case("fcadd", "fcadd v0.4s, v1.4s, v2.4s, #90\nfcadd v3.2d, v4.2d, v5.2d, #270\nfcadd v6.4h, v7.4h, v8.4h, #90",
+            s => { s.V[1] = S4(1, 2, 3, 4); s.V[2] = S4(0.5f, -1, float.NaN, 8); s.V[4] = D2(1, 2); s.V[5] = D2(3, 4); }),
+        Case("fcmla", "fcmla v0.4s, v1.4s, v2.4s, #0\nfcmla v3.4s, v1.4s, v2.4s, #90\nfcmla v4.2d, v5.2d, v6.2d, #180\nfcmla v7.8h, v8.8h, v9.8h, #270\nfcmla v10.4s, v1.4s, v2.s[1], #90\nfcmla v11.4h, v12.4h, v13.h[1], #180",
+            s => { s.V[1] = S4(1, 2, 3, 4); s.V[2] = S4(0.5f, -1, 2, 8); s.V[0] = S4(1, 1, 1, 1); s.V[3] = S4(0, 0, 0, 0); s.V[5] = D2(1.5, -2); s.V[6] = D2(3, 4); }),
+        Case("fmlal", "fmlal v0.4s, v1.4h, v2.4h\nfmlal2 v3.4s, v4.4h, v5.4h\nfmlsl v6.2s, v7.2h, v8.2h\nfmlsl2 v9.2s, v10.2h, v11.2h\nfmlal v12.4s, v13.4h, v14.h[5]\nfmlsl2 v15.2s, v16.2h, v7.h[2]"),
+        Case("urecpe_ursqrte", "urecpe v0.4s, v1.4s\nursqrte v2.2s, v3.2s", s => { s.V[1] = Pair(0x7FFF_FFFF_8000_0000, 0xC000_0001_FFFF_FFFF); s.V[3] = Pair(0, 0x3FFF_FFFF_4000_0000); }),
+        // FP16 flush-to-zero is FZ16, not FZ
+        Case("fp16_fz16", "fadd h0, h1, h2\nfmul v3.8h, v4.8h, v5.8h\nfcvt s6, h1", s => { s.V[1] = 0x0001UL; s.V[2] = 0x0002UL; s.V[4] = Pair(0x0001_0400_8001_0200, 0x03FF_0001_0001_0001); s.V[5] = Pair(0x3C00_3C00_3C00_3C00, 0x3800_3800_3800_3800); s.Fpcr = FpcrFZ16; }),
+        Case("fp16_fz_only", "fadd h0, h1, h2\nfadd s3, s4, s5", s => { s.V[1] = 0x0001UL; s.V[2] = 0x0002UL; s.V[4] = 1UL; s.V[5] = 2UL; s.Fpcr = FpcrFZ; }),
     ];
 
     protected override IReadOnlyList<SnippetCase> AllCases => Cases;

@@ -164,6 +164,8 @@ public static class SimdOps
                 VecOp.SShrImm => (ulong)(s >> Math.Min(sh, 63)),
                 VecOp.URShrImm => (ulong)(((UInt128)e + ((UInt128)1 << (sh - 1))) >> sh),
                 VecOp.SRShrImm => (ulong)(((Int128)s + ((Int128)1 << (sh - 1))) >> sh),
+                VecOp.URecpe => (e >> 31) == 0 ? 0xFFFF_FFFF : (ulong)FpCore.RecipEstimateInt((uint)(e >> 23)) << 23,
+                VecOp.URSqrte => (e >> 30) == 0 ? 0xFFFF_FFFF : (ulong)FpCore.RecipSqrtEstimateInt((uint)(e >> 23)) << 23,
                 VecOp.CmEqZero => Bool(s == 0, n),
                 VecOp.CmGeZero => Bool(s >= 0, n),
                 VecOp.CmGtZero => Bool(s > 0, n),

@@ -72,7 +72,9 @@ public static partial class FpCore
             bool flush = n == 16 ? !ignoreFz16 && (fpcr & Fpscr.FZ16) != 0 : (fpcr & Fpscr.FZ) != 0;
             if (flush)
             {
-                fpsr |= Fpscr.IDC;
+                // Flushing a half-precision input (FZ16) does not report an input denormal.
+                if (n != 16)
+                    fpsr |= Fpscr.IDC;
                 return new(FpType.Zero, sign, 0, 0);
             }
             return new(FpType.Nonzero, sign, frac, 1 - bias - f);

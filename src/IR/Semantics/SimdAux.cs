@@ -72,6 +72,8 @@ public enum VecOp : byte
     CmEqZero, CmGeZero, CmGtZero, CmLeZero, CmLtZero,
     /// <summary>Lane Imm of ESize bits duplicated into Lanes lanes.</summary>
     DupElement,
+    /// <summary>Unsigned reciprocal and reciprocal square root estimates of 32-bit lanes (URECPE, URSQRTE).</summary>
+    URecpe, URSqrte,
 
     // VecBinary
     Add, Sub, Mul, And, Bic, Orr, Orn, Eor,
