@@ -187,9 +187,11 @@ public static class QemuOracle
     }
 
     /// <summary>Lifts the snippet as one block at 0x1000 and runs it on the IR interpreter.</summary>
-    public static MachineState RunOnInterpreter(SnippetCase c)
+    public static MachineState RunOnInterpreter(SnippetCase c) => RunOnInterpreter(c, Assemble(c.Asm));
+
+    /// <summary>Runs already-assembled words (the snippet text is then only for qemu, e.g. ".inst").</summary>
+    public static MachineState RunOnInterpreter(SnippetCase c, uint[] words)
     {
-        var words = Assemble(c.Asm);
         const ulong start = 0x1000;
         var block = Lifter.Lift(start, pc => pc >= start && pc < start + 4 * (ulong)words.Length ? words[(pc - start) / 4] : null);
         Verifier.Verify(block);

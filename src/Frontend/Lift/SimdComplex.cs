@@ -51,8 +51,8 @@ public sealed partial class Lifter
     void FCMLA_element(uint q, uint s, uint L, uint M, uint m, uint r, uint H, uint n, uint d)
     {
         int esize = ComplexSize(s);
-        // Half precision: Rm is four bits, the pair index H:L; single: Rm = M:Rm, the index H.
-        uint rm = esize == 16 ? m : (M << 4) | m;
+        // Rm is M:Rm in both sizes; the pair index is H:L (half) or H (single).
+        uint rm = (M << 4) | m;
         int index = esize == 16 ? (int)((H << 1) | L) : (int)H;
         var pair = VecUnaryOp(VecOp.DupElement, 2 * esize, 128 / (2 * esize), V(rm), index);
         ComplexMultiplyAdd(q, esize, pair, r, n, d);
