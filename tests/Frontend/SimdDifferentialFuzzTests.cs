@@ -14,7 +14,7 @@ namespace A64Jit.Tests.Frontend;
 [TestFixture]
 public class SimdDifferentialFuzzTests
 {
-    const int WordsPerLine = 3;
+    const int WordsPerLine = 4;
 
     static readonly EncodingClass[] classes = [EncodingClass.ScalarFloatingPoint, EncodingClass.AdvancedSimd, EncodingClass.Cryptography];
 
@@ -48,6 +48,9 @@ public class SimdDifferentialFuzzTests
                 for (int v = 0; v < 32; v += 3)
                     state.V[v] = Interesting(rng);
                 state.Fpcr = fpcrChoices[rng.Next(fpcrChoices.Length)];
+                // qemu before 9.1 sets Z for a denormal FJCVTZS flushes (qemu issue 2375); the Arm ARM clears it.
+                if (line.Name == "FJCVTZS")
+                    state.Fpcr &= ~SnippetFixture.FpcrFZ;
                 state.Nzcv = (uint)rng.Next(16) << 28;
                 var name = $"{line.Name}_{made}_{w:x8}";
                 result.Add((new SnippetCase(name, $".inst 0x{w:x8}", state), w, line.Name));

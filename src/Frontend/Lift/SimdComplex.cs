@@ -74,7 +74,7 @@ public sealed partial class Lifter
     }
 
     // FMLAL/FMLSL take half-precision elements from the lower (FMLAL) or upper (FMLAL2) half of the
-    // operand, widen them to single precision (exactly) and fuse into single-precision lanes.
+    // operand and fuse their product into single-precision lanes (FPMulAddH).
     [Handler] void FMLAL_vector(uint q, uint m, uint n, uint d) => WideningMulAdd(FpOp.MulAdd, q, upper: false, V(m), n, d);
     [Handler] void FMLSL_vector(uint q, uint m, uint n, uint d) => WideningMulAdd(FpOp.MulSub, q, upper: false, V(m), n, d);
     [Handler] void FMLAL2_vector(uint q, uint m, uint n, uint d) => WideningMulAdd(FpOp.MulAdd, q, upper: true, V(m), n, d);
@@ -98,8 +98,6 @@ public sealed partial class Lifter
             // The upper half of the half-precision operand: bits 127:64 (Q == 1) or 63:32 (Q == 0).
             return q == 1 ? UpperHalf(v) : VecUnaryOp(VecOp.UShrImm, 64, 1, v, 32);
         }
-        var wn = FpUnaryOp(FpOp.Convert, 16, lanes, Part(V(n)), size2: 32);
-        var wm = FpUnaryOp(FpOp.Convert, 16, lanes, Part(m), size2: 32);
-        V(d, FpTernaryOp(op, 32, lanes, V(d), wn, wm));
+        V(d, FpTernaryOp(op == FpOp.MulAdd ? FpOp.MulAddH : FpOp.MulSubH, 32, lanes, V(d), Part(V(n)), Part(m)));
     }
 }

@@ -120,7 +120,7 @@ public sealed partial class IrInterpreter
                 case FpOp.ToFixed: y = FpCore.ToFixed(e, n, aux.Imm, aux.Flag, n, fpcr, ref fpsr, rounding); break;
                 case FpOp.FromFixed: y = FpCore.FromFixed(e, n, aux.Imm, aux.Flag, n, fpcr, ref fpsr, rounding); break;
                 case FpOp.Convert:
-                    result = WithLane(result, aux.Size2, i, FpCore.Convert(e, n, aux.Size2, fpcr, ref fpsr, rounding));
+                    result = WithLane(result, aux.Size2, i, FpCore.Convert(e, n, aux.Size2, fpcr, ref fpsr, rounding, honorFz16: aux.Flag));
                     continue;
                 case FpOp.CmEqZero: y = Mask(FpCore.CompareOrdered(e, 0, n, fpcr, ref fpsr, FpCore.CompareKind.Eq), n); break;
                 case FpOp.CmGeZero: y = Mask(FpCore.CompareOrdered(e, 0, n, fpcr, ref fpsr, FpCore.CompareKind.Ge), n); break;
@@ -212,6 +212,17 @@ public sealed partial class IrInterpreter
         int n = aux.ESize;
         var op = (FpOp)aux.Op;
         UInt128 result = 0;
+        if (op is FpOp.MulAddH or FpOp.MulSubH)
+        {
+            for (int i = 0; i < aux.Lanes; i++)
+            {
+                ulong p = Lane(x, 16, i);
+                if (op == FpOp.MulSubH) p = FpCore.Neg(p, 16);
+                result = WithLane(result, 32, i, FpCore.MulAddH(Lane(acc, 32, i), p, Lane(y, 16, i), fpcr, ref fpsr));
+            }
+            SetFpsr(ctx, fpsr);
+            return result;
+        }
         for (int i = 0; i < aux.Lanes; i++)
         {
             ulong c = Lane(acc, n, i), p = Lane(x, n, i), q = Lane(y, n, i);

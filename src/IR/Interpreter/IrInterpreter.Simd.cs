@@ -320,10 +320,13 @@ public static class SimdOps
         if (shift >= 0)
             return shift >= 64 ? 0 : (Int128)value << shift;
         int right = -shift;
+        // Beyond 64 bits the (rounded) result is the sign (or 0 when rounding: x + 2^(r-1) lies in [0, 2^r)).
+        if (right > 64)
+            return rounding || value >= 0 ? 0 : -1;
         Int128 v = value;
         if (rounding)
             v += (Int128)1 << (right - 1);
-        return right >= 127 ? (v < 0 ? -1 : 0) : v >> right;
+        return v >> right;
     }
 
     static UInt128 ShiftUnsigned(ulong value, int shift, bool rounding)
@@ -331,10 +334,12 @@ public static class SimdOps
         if (shift >= 0)
             return shift >= 64 ? 0 : (UInt128)value << shift;
         int right = -shift;
+        if (right > 64)
+            return 0;
         UInt128 v = value;
         if (rounding)
             v += (UInt128)1 << (right - 1);
-        return right >= 128 ? 0 : v >> right;
+        return v >> right;
     }
 
     /// <summary>Carry-less multiply of two <paramref name="n"/>-bit polynomials.</summary>

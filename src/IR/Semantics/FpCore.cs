@@ -389,6 +389,61 @@ public static partial class FpCore
     }
 
     /// <summary>
+    /// FPMulAddH (FMLAL, FMLSL): single-precision addend + half-precision op1 * op2, fused and rounded to single.
+    /// A NaN operand of half precision is quieted in half precision, then converted (FPProcessNaNs3H).
+    /// </summary>
+    public static ulong MulAddH(ulong addend, ulong op1, ulong op2, uint fpcr, ref uint fpsr)
+    {
+        var c = Unpack(addend, 32, fpcr, ref fpsr);
+        var a = Unpack(op1, 16, fpcr, ref fpsr);
+        var b = Unpack(op2, 16, fpcr, ref fpsr);
+        bool inf1 = a.Type == FpType.Infinity, inf2 = b.Type == FpType.Infinity;
+        bool zero1 = a.Type == FpType.Zero, zero2 = b.Type == FpType.Zero;
+        ulong? nan = null;
+        FpType[] order = [FpType.SNaN, FpType.QNaN];
+        foreach (var kind in order)
+        {
+            if (nan is not null)
+                break;
+            if (c.Type == kind)
+                nan = ProcessNaN(c.Type, addend, 32, fpcr, ref fpsr);
+            else if (a.Type == kind)
+                nan = HalfNaNToSingle(a.Type, op1, fpcr, ref fpsr);
+            else if (b.Type == kind)
+                nan = HalfNaNToSingle(b.Type, op2, fpcr, ref fpsr);
+        }
+        if (c.Type == FpType.QNaN && ((inf1 && zero2) || (zero1 && inf2)))
+        {
+            fpsr |= Fpscr.IOC;
+            return DefaultNaN(32);
+        }
+        if (nan is ulong r)
+            return r;
+        bool infA = c.Type == FpType.Infinity, zeroA = c.Type == FpType.Zero;
+        bool signP = a.Sign ^ b.Sign, infP = inf1 || inf2, zeroP = zero1 || zero2;
+        if ((inf1 && zero2) || (zero1 && inf2) || (infA && infP && c.Sign != signP))
+        {
+            fpsr |= Fpscr.IOC;
+            return DefaultNaN(32);
+        }
+        if ((infA && !c.Sign) || (infP && !signP)) return Infinity(false, 32);
+        if ((infA && c.Sign) || (infP && signP)) return Infinity(true, 32);
+        if (zeroA && zeroP && c.Sign == signP) return Zero(c.Sign, 32);
+        var product = zeroP ? BigInteger.Zero : (signP ? -(a.Mant * b.Mant) : a.Mant * b.Mant);
+        var (m, e) = AddReal(Signed(c), c.Exp, product, a.Exp + b.Exp);
+        return RoundSigned(m, e, 32, fpcr, Mode(fpcr), ref fpsr);
+    }
+
+    static ulong HalfNaNToSingle(FpType type, ulong op, uint fpcr, ref uint fpsr)
+    {
+        ulong quiet = ProcessNaN(type, op, 16, fpcr & ~Fpscr.DN, ref fpsr);
+        if ((fpcr & Fpscr.DN) != 0)
+            return DefaultNaN(32);
+        uint scratch = 0;
+        return Convert(quiet, 16, 32, fpcr, ref scratch, FpRounding.TieEven);
+    }
+
+    /// <summary>
     /// FPRecipStepFused (FRECPS, 2 - op1*op2) or FPRSqrtStepFused (FRSQRTS, (3 - op1*op2) / 2), op1 negated first as the pseudocode does.
     /// </summary>
     public static ulong StepFused(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr, bool rsqrt)
@@ -605,9 +660,9 @@ public static partial class FpCore
     }
 
     /// <summary>FPConvert (FCVT and friends) from an <paramref name="from"/>-bit to a <paramref name="to"/>-bit format.</summary>
-    public static ulong Convert(ulong op, int from, int to, uint fpcr, ref uint fpsr, FpRounding rounding)
+    public static ulong Convert(ulong op, int from, int to, uint fpcr, ref uint fpsr, FpRounding rounding, bool honorFz16 = false)
     {
-        var a = Unpack(op, from, fpcr, ref fpsr, ignoreFz16: true);
+        var a = Unpack(op, from, fpcr, ref fpsr, ignoreFz16: !honorFz16);
         if (a.IsNaN)
         {
             if (a.Type == FpType.SNaN)

@@ -34,7 +34,7 @@ public enum FpOp : byte
     ToFixed,
     /// <summary>From a same-size integer, Imm = fbits, Flag = unsigned.</summary>
     FromFixed,
-    /// <summary>Precision change: ESize is the source format, Size2 the destination; lanes are packed at Size2.</summary>
+    /// <summary>Precision change: ESize is the source format, Size2 the destination; lanes are packed at Size2. Flag: a half-precision input honours FZ16 (FMLAL's operands; FCVT ignores it).</summary>
     Convert,
     CmEqZero, CmGeZero, CmGtZero, CmLeZero, CmLtZero, Abs, Neg,
     /// <summary>Reductions across Lanes (pseudocode Reduce), result in lane 0.</summary>
@@ -50,6 +50,8 @@ public enum FpOp : byte
 
     // FpTernary (addend, op1, op2)
     MulAdd, MulSub, NMulAdd, NMulSub,
+    /// <summary>FMLAL/FMLSL: single-precision addend lanes, half-precision op1/op2 lanes (lane i of each).</summary>
+    MulAddH, MulSubH,
 }
 
 /// <summary>The operations of VecUnary, VecBinary, VecSatUnary, VecSatBinary (integer lanes of ESize bits).</summary>
