@@ -43,6 +43,10 @@ public class SimdDifferentialFuzzTests
                     continue;
                 if (Decoder.Decode(w) != line)
                     continue;
+                // qemu 7.2 writes the half-precision scalar FCVTZS/FCVTZU (fixed-point) result as a sign- or
+                // zero-extended 32-bit value; the Arm ARM writes esize (16) bits and zeroes the rest.
+                if (line.Name is "FCVTZS_scalar_fix" or "FCVTZU_scalar_fix" && ((w >> 20) & 7) == 1)
+                    continue;
                 var state = MachineState.Default(rng.Next());
                 // Some FP-looking lane values: small integers, halves, NaNs, zeros, in every lane size.
                 for (int v = 0; v < 32; v += 3)

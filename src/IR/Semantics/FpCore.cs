@@ -228,6 +228,8 @@ public static partial class FpCore
     /// <summary>FPAdd, or FPSub when <paramref name="subtract"/>.</summary>
     public static ulong Add(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr, bool subtract = false)
     {
+        if (TryFastBinary(subtract ? FpOp.Sub : FpOp.Add, op1, op2, n, fpcr, ref fpsr, out ulong fast))
+            return fast;
         var a = Unpack(op1, n, fpcr, ref fpsr);
         var b = Unpack(op2, n, fpcr, ref fpsr);
         if (ProcessNaNs(a, b, op1, op2, n, fpcr, ref fpsr) is ulong nan)
@@ -252,6 +254,8 @@ public static partial class FpCore
     /// <summary>FPMul.</summary>
     public static ulong Mul(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr)
     {
+        if (TryFastBinary(FpOp.Mul, op1, op2, n, fpcr, ref fpsr, out ulong fast))
+            return fast;
         var a = Unpack(op1, n, fpcr, ref fpsr);
         var b = Unpack(op2, n, fpcr, ref fpsr);
         if (ProcessNaNs(a, b, op1, op2, n, fpcr, ref fpsr) is ulong nan)
@@ -292,6 +296,8 @@ public static partial class FpCore
     /// <summary>FPDiv.</summary>
     public static ulong Div(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr)
     {
+        if (TryFastBinary(FpOp.Div, op1, op2, n, fpcr, ref fpsr, out ulong fast))
+            return fast;
         var a = Unpack(op1, n, fpcr, ref fpsr);
         var b = Unpack(op2, n, fpcr, ref fpsr);
         if (ProcessNaNs(a, b, op1, op2, n, fpcr, ref fpsr) is ulong nan)
@@ -322,6 +328,8 @@ public static partial class FpCore
     /// <summary>FPSqrt.</summary>
     public static ulong Sqrt(ulong op, int n, uint fpcr, ref uint fpsr)
     {
+        if (TryFastSqrt(op, n, fpcr, ref fpsr, out ulong fast))
+            return fast;
         var a = Unpack(op, n, fpcr, ref fpsr);
         if (a.IsNaN) return ProcessNaN(a.Type, op, n, fpcr, ref fpsr);
         if (a.Type == FpType.Zero) return op & (SignBit(n) | 0);

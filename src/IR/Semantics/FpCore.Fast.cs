@@ -1,0 +1,122 @@
+namespace A64Jit.IR.Semantics;
+
+public static partial class FpCore
+{
+    // Fast paths: when both operands are normal numbers, the rounding mode is round-to-nearest-even and the
+    // host's IEEE result is a normal number comfortably above the underflow range, the host result is the
+    // Arm result (no NaN, flush or overflow rule applies). Inexactness is then decided exactly from the
+    // error term (TwoSum for sums, a fused multiply-add for products, quotients and roots). Anything else
+    // takes the exact big-integer path.
+    const double TinyD = 1e-280;
+    const float TinyF = 1e-30f;
+
+    static bool NormalD(ulong bits) => ((bits >> 52) & 0x7FF) is not (0 or 0x7FF);
+    static bool NormalF(ulong bits) => ((bits >> 23) & 0xFF) is not (0 or 0xFF);
+    static bool FastMode(uint fpcr) => Fpscr.RMode(fpcr) == FpRounding.TieEven;
+
+    public static bool TryFastBinary(FpOp op, ulong a, ulong b, int n, uint fpcr, ref uint fpsr, out ulong result)
+    {
+        result = 0;
+        if (!FastMode(fpcr))
+            return false;
+        if (n == 64)
+        {
+            if (!NormalD(a) || !NormalD(b))
+                return false;
+            double x = BitConverter.UInt64BitsToDouble(a), y = BitConverter.UInt64BitsToDouble(b), r;
+            bool exact;
+            switch (op)
+            {
+                case FpOp.Add:
+                case FpOp.Sub:
+                {
+                    if (op == FpOp.Sub) y = -y;
+                    r = x + y;
+                    double bb = r - x;
+                    exact = (x - (r - bb)) + (y - bb) == 0;
+                    break;
+                }
+                case FpOp.Mul:
+                    r = x * y;
+                    exact = Math.FusedMultiplyAdd(x, y, -r) == 0;
+                    break;
+                case FpOp.Div:
+                    if (Math.Abs(x) < TinyD) return false;
+                    r = x / y;
+                    exact = Math.FusedMultiplyAdd(-r, y, x) == 0;
+                    break;
+                default:
+                    return false;
+            }
+            ulong bits = BitConverter.DoubleToUInt64Bits(r);
+            if (!NormalD(bits) || Math.Abs(r) < TinyD)
+                return false;
+            if (!exact) fpsr |= Fpscr.IXC;
+            result = bits;
+            return true;
+        }
+        if (n == 32)
+        {
+            if (!NormalF(a) || !NormalF(b))
+                return false;
+            float x = BitConverter.UInt32BitsToSingle((uint)a), y = BitConverter.UInt32BitsToSingle((uint)b), r;
+            bool exact;
+            switch (op)
+            {
+                case FpOp.Add:
+                case FpOp.Sub:
+                {
+                    if (op == FpOp.Sub) y = -y;
+                    r = x + y;
+                    float bb = r - x;
+                    exact = (x - (r - bb)) + (y - bb) == 0;
+                    break;
+                }
+                case FpOp.Mul:
+                    r = x * y;
+                    exact = MathF.FusedMultiplyAdd(x, y, -r) == 0;
+                    break;
+                case FpOp.Div:
+                    if (MathF.Abs(x) < TinyF) return false;
+                    r = x / y;
+                    exact = MathF.FusedMultiplyAdd(-r, y, x) == 0;
+                    break;
+                default:
+                    return false;
+            }
+            uint bits = BitConverter.SingleToUInt32Bits(r);
+            if (!NormalF(bits) || MathF.Abs(r) < TinyF)
+                return false;
+            if (!exact) fpsr |= Fpscr.IXC;
+            result = bits;
+            return true;
+        }
+        return false;
+    }
+
+    public static bool TryFastSqrt(ulong a, int n, uint fpcr, ref uint fpsr, out ulong result)
+    {
+        result = 0;
+        if (!FastMode(fpcr))
+            return false;
+        if (n == 64 && NormalD(a) && (a >> 63) == 0)
+        {
+            double x = BitConverter.UInt64BitsToDouble(a);
+            if (x < TinyD) return false;
+            double r = Math.Sqrt(x);
+            if (Math.FusedMultiplyAdd(-r, r, x) != 0) fpsr |= Fpscr.IXC;
+            result = BitConverter.DoubleToUInt64Bits(r);
+            return true;
+        }
+        if (n == 32 && NormalF(a) && (a >> 31) == 0)
+        {
+            float x = BitConverter.UInt32BitsToSingle((uint)a);
+            if (x < TinyF) return false;
+            float r = MathF.Sqrt(x);
+            if (MathF.FusedMultiplyAdd(-r, r, x) != 0) fpsr |= Fpscr.IXC;
+            result = BitConverter.SingleToUInt32Bits(r);
+            return true;
+        }
+        return false;
+    }
+}
