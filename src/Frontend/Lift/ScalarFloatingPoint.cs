@@ -31,8 +31,8 @@ public sealed partial class Lifter
 
     // ---- Data-processing (1 source) ------------------------------------------------------------
     [Handler] void FMOV_float(uint t, uint n, uint d) => V(d, ScalarOf(V(n), FpTypeSize(t)));
-    [Handler] void FABS_float(uint t, uint n, uint d) => FpScalar1(FpOp.Abs, t, n, d);
-    [Handler] void FNEG_float(uint t, uint n, uint d) => FpScalar1(FpOp.Neg, t, n, d);
+    [Handler] void FABS_float(uint t, uint n, uint d) => V(d, SignBitOp(VecOp.Bic, FpTypeSize(t), 1, V(n)));
+    [Handler] void FNEG_float(uint t, uint n, uint d) => V(d, SignBitOp(VecOp.Eor, FpTypeSize(t), 1, V(n)));
     [Handler] void FSQRT_float(uint t, uint n, uint d) => FpScalar1(FpOp.Sqrt, t, n, d);
     [Handler] void FRINTN_float(uint t, uint n, uint d) => FpScalar1(FpOp.RoundInt, t, n, d, FpRounding.TieEven);
     [Handler] void FRINTP_float(uint t, uint n, uint d) => FpScalar1(FpOp.RoundInt, t, n, d, FpRounding.PosInf);

@@ -71,6 +71,13 @@ public sealed partial class Lifter
     /// <summary>Source half for the widening "2" forms.</summary>
     Inst HalfOf(uint q, Inst v) => q == 1 ? UpperHalf(v) : v;
 
+    /// <summary>
+    /// FABS (Bic) and FNEG (Eor) as pure bit operations on the sign bit of each element: they never touch
+    /// FPCR or FPSR (FPAbs/FPNeg), even for NaNs.
+    /// </summary>
+    Inst SignBitOp(VecOp op, int esize, int lanes, Inst v) =>
+        VecBinaryOp(op, esize, lanes, v, Dup(ir.U64(1UL << (esize - 1)), esize, 128 / esize));
+
     /// <summary>VFPExpandImm(): the 8-bit FP immediate as an <paramref name="n"/>-bit pattern.</summary>
     static ulong VFPExpandImm(uint imm8, int n)
     {

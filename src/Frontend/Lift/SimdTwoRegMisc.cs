@@ -55,10 +55,10 @@ public sealed partial class Lifter
     [Handler] void FRINT32X_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.RoundInt32, q, FpSize(s), n, d, SimdAux.FromFpcr);
     [Handler] void FRINT64Z_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.RoundInt64, q, FpSize(s), n, d, (int)FpRounding.Zero);
     [Handler] void FRINT64X_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.RoundInt64, q, FpSize(s), n, d, SimdAux.FromFpcr);
-    [Handler] void FABS_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.Abs, q, FpSize(s), n, d, SimdAux.FromFpcr);
-    [Handler] void FABS_vector_half(uint q, uint n, uint d) => Fp2(FpOp.Abs, q, 16, n, d, SimdAux.FromFpcr);
-    [Handler] void FNEG_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.Neg, q, FpSize(s), n, d, SimdAux.FromFpcr);
-    [Handler] void FNEG_vector_half(uint q, uint n, uint d) => Fp2(FpOp.Neg, q, 16, n, d, SimdAux.FromFpcr);
+    [Handler] void FABS_vector(uint q, uint s, uint n, uint d) => V(d, SignBitOp(VecOp.Bic, FpSize(s), Lanes(q, FpSize(s)), V(n)));
+    [Handler] void FABS_vector_half(uint q, uint n, uint d) => V(d, SignBitOp(VecOp.Bic, 16, Lanes(q, 16), V(n)));
+    [Handler] void FNEG_vector(uint q, uint s, uint n, uint d) => V(d, SignBitOp(VecOp.Eor, FpSize(s), Lanes(q, FpSize(s)), V(n)));
+    [Handler] void FNEG_vector_half(uint q, uint n, uint d) => V(d, SignBitOp(VecOp.Eor, 16, Lanes(q, 16), V(n)));
     [Handler] void FSQRT_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.Sqrt, q, FpSize(s), n, d, SimdAux.FromFpcr);
     [Handler] void FSQRT_vector_half(uint q, uint n, uint d) => Fp2(FpOp.Sqrt, q, 16, n, d, SimdAux.FromFpcr);
     [Handler] void FRECPE_vector(uint q, uint s, uint n, uint d) => Fp2(FpOp.RecipEstimate, q, FpSize(s), n, d, SimdAux.FromFpcr);
