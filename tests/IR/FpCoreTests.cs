@@ -100,6 +100,44 @@ public class FpCoreTests
         }
     }
 
+    [Test]
+    public void FastMulAddAgreesWithExactPath()
+    {
+        var rng = new Random(6);
+        int checkedCount = 0;
+        for (int i = 0; i < 30000; i++)
+        {
+            double a = (rng.NextDouble() - 0.5) * Math.Pow(2, rng.Next(-40, 40));
+            double b = (rng.NextDouble() - 0.5) * Math.Pow(2, rng.Next(-40, 40));
+            // Mix in addends that cancel the product exactly or nearly, and small integers (exact results).
+            double c = (i % 4) switch
+            {
+                0 => -(a * b),
+                1 => (rng.NextDouble() - 0.5) * Math.Pow(2, rng.Next(-90, 90)),
+                2 => rng.Next(-8, 8) + 0.5,
+                _ => -(a * b) * (1 + Math.Pow(2, -30)),
+            };
+            if (i % 7 == 0) { a = rng.Next(1, 100); b = rng.Next(1, 100); c = rng.Next(-1000, 1000) + 0.25; }
+            ulong ua = D(a), ub = D(b), uc = D(c);
+            uint fast = 0, slow = 0;
+            if (!FpCore.TryFastMulAdd(uc, ua, ub, 64, 0, ref fast, out ulong f))
+                continue;
+            checkedCount++;
+            var x = FpCore.Unpack(ua, 64, 0, ref slow);
+            var y = FpCore.Unpack(ub, 64, 0, ref slow);
+            var z = FpCore.Unpack(uc, 64, 0, ref slow);
+            System.Numerics.BigInteger mp = x.Mant * y.Mant, mz = z.Mant;
+            if (x.Sign ^ y.Sign) mp = -mp;
+            if (z.Sign) mz = -mz;
+            int e = Math.Min(x.Exp + y.Exp, z.Exp);
+            var m = (mp << (x.Exp + y.Exp - e)) + (mz << (z.Exp - e));
+            ulong s = m.IsZero ? 0 : FpCore.Round(m.Sign < 0, System.Numerics.BigInteger.Abs(m), e, 64, 0, FpRounding.TieEven, ref slow);
+            Assert.That(f, Is.EqualTo(s), $"fma {ua:x16} {ub:x16} {uc:x16}");
+            Assert.That(fast, Is.EqualTo(slow), $"fma {ua:x16} {ub:x16} {uc:x16} flags");
+        }
+        Assert.That(checkedCount, Is.GreaterThan(10000));
+    }
+
     /// <summary>The exact path in round-to-nearest, built from Unpack and Round directly (no fast path).</summary>
     static ulong SlowRn(FpOp op, ulong a, ulong b, ref uint fpsr)
     {

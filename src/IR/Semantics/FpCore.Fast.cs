@@ -119,4 +119,71 @@ public static partial class FpCore
         }
         return false;
     }
+
+    /// <summary>
+    /// FMADD family fast path: the host's fused multiply-add rounds once in round-to-nearest. Exactness is
+    /// decided by summing the exact error terms (the product's low part, TwoSum errors) as a nonoverlapping
+    /// expansion: the result is exact iff that expansion is zero.
+    /// </summary>
+    public static bool TryFastMulAdd(ulong addend, ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr, out ulong result)
+    {
+        result = 0;
+        if (!FastMode(fpcr))
+            return false;
+        if (n == 64 && NormalD(addend) && NormalD(op1) && NormalD(op2))
+            return FastMulAdd(BitConverter.UInt64BitsToDouble(addend), BitConverter.UInt64BitsToDouble(op1),
+                BitConverter.UInt64BitsToDouble(op2), TinyD, ref fpsr, out result, BitConverter.DoubleToUInt64Bits, b => NormalD(b));
+        if (n == 32 && NormalF(addend) && NormalF(op1) && NormalF(op2))
+            return FastMulAdd(BitConverter.UInt32BitsToSingle((uint)addend), BitConverter.UInt32BitsToSingle((uint)op1),
+                BitConverter.UInt32BitsToSingle((uint)op2), TinyF, ref fpsr, out result, f => BitConverter.SingleToUInt32Bits(f), b => NormalF(b));
+        return false;
+    }
+
+    static bool FastMulAdd<T>(T c, T a, T b, T tiny, ref uint fpsr, out ulong result, Func<T, ulong> bits, Func<ulong, bool> normal)
+        where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        result = 0;
+        T p = a * b;
+        T r = T.FusedMultiplyAdd(a, b, c);
+        // Keep every error term out of the subnormal range, and stay away from overflow.
+        if (T.Abs(p) < tiny || T.Abs(r) < tiny || !T.IsFinite(p) || !normal(bits(r)))
+            return false;
+        T pLow = T.FusedMultiplyAdd(a, b, -p);      // a*b = p + pLow exactly
+        var (s, e1) = TwoSum(c, p);                 // c + p = s + e1 exactly
+        var (u, e2) = TwoSum(s, -r);                // s - r = u + e2 exactly
+        // exact - r = u + e2 + e1 + pLow: zero iff the expansion of the four terms is zero.
+        Span<T> expansion = [u, e2, e1, pLow];
+        bool exact = ExpansionIsZero(expansion);
+        if (!exact) fpsr |= Fpscr.IXC;
+        result = bits(r);
+        return true;
+    }
+
+    static (T Sum, T Error) TwoSum<T>(T a, T b) where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        T s = a + b;
+        T bb = s - a;
+        return (s, (a - (s - bb)) + (b - bb));
+    }
+
+    /// <summary>Is the exact sum of the terms zero? Repeated TwoSum passes (distillation) until at most one nonzero term is left.</summary>
+    static bool ExpansionIsZero<T>(Span<T> terms) where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+    {
+        for (int pass = 0; pass < 64; pass++)
+        {
+            int nonzero = 0;
+            foreach (var t in terms)
+                if (!T.IsZero(t)) nonzero++;
+            if (nonzero == 0) return true;
+            if (nonzero == 1) return false;
+            // One distillation pass: the sum is preserved exactly; the high parts bubble to the end.
+            for (int i = 1; i < terms.Length; i++)
+            {
+                var (sum, err) = TwoSum(terms[i - 1], terms[i]);
+                terms[i - 1] = err;
+                terms[i] = sum;
+            }
+        }
+        return false;
+    }
 }

@@ -368,6 +368,8 @@ public static partial class FpCore
     /// <summary>FPMulAdd: addend + op1 * op2 with one rounding. Negations (FMSUB, FNMADD) are applied by the caller with <see cref="Neg"/>.</summary>
     public static ulong MulAdd(ulong addend, ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr)
     {
+        if (TryFastMulAdd(addend, op1, op2, n, fpcr, ref fpsr, out ulong fast))
+            return fast;
         var c = Unpack(addend, n, fpcr, ref fpsr);
         var a = Unpack(op1, n, fpcr, ref fpsr);
         var b = Unpack(op2, n, fpcr, ref fpsr);
