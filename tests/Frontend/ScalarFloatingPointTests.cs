@@ -69,6 +69,10 @@ public class ScalarFloatingPointTests : SnippetFixture
         Case("fjcvtzs_wrap", "fjcvtzs w3, d4", s => { s.V[4] = D(4294967296.0 + 7.5); }),
         Case("fjcvtzs_nan", "fjcvtzs w6, d7", s => { s.V[7] = D(double.NaN); s.Nzcv = 0xF000_0000; }),
         Case("fjcvtzs_neg_zero", "fjcvtzs w6, d7", s => { s.V[7] = D(-0.0); }),
+        // FPCR.AHP (bit 26): alternative half precision in conversions only.
+        Case("fcvt_ahp", "fcvt h0, s1\nfcvt h2, d3\nfcvt s4, h5\nfcvt d6, h7\nfcvt h8, s9\nfcvt h10, s11\nfadd h12, h5, h5\nfcvtl v13.4s, v14.4h\nfcvtn v15.4h, v16.4s",
+            s => { s.V[1] = S(70000f); s.V[3] = D(double.PositiveInfinity); s.V[5] = 0x7C01UL; s.V[7] = 0xFFFFUL; s.V[9] = S(float.NaN); s.V[11] = S(140000f);
+                   s.V[14] = Pair(0, 0x7C00_FC00_7E00_3C00); s.V[16] = S4(1e5f, -1e9f, float.NegativeInfinity, 0.5f); s.Fpcr = 1u << 26; }),
         Case("fpsr_accumulates", "fdiv d0, d1, d2\nfadd d3, d1, d1", s => { s.V[1] = D(1); s.V[2] = D(0); s.Fpsr = 0x10; }),
     ];
 

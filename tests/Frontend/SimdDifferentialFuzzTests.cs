@@ -25,7 +25,7 @@ public class SimdDifferentialFuzzTests
     };
 
     static readonly uint[] fpcrChoices = [0, SnippetFixture.FpcrDN, SnippetFixture.FpcrFZ, SnippetFixture.FpcrRP,
-        SnippetFixture.FpcrRM, SnippetFixture.FpcrRZ, SnippetFixture.FpcrFZ16, SnippetFixture.FpcrFZ | SnippetFixture.FpcrDN];
+        SnippetFixture.FpcrRM, SnippetFixture.FpcrRZ, SnippetFixture.FpcrFZ16, SnippetFixture.FpcrFZ | SnippetFixture.FpcrDN, 1u << 26];
 
     static List<(SnippetCase Case, uint Word, string Line)> Generate()
     {

@@ -128,7 +128,7 @@ public static partial class FpCore
     /// before rounding, as the architecture does; flush-to-zero of a tiny result raises UFC only.
     /// </summary>
     public static ulong Round(bool sign, BigInteger mant, int exp, int n, uint fpcr, FpRounding rounding, ref uint fpsr,
-        bool ignoreFz16 = false)
+        bool ignoreFz16 = false, bool altHalf = false)
     {
         int e = ExpBits(n), f = FracBits(n);
         int bias = (1 << (e - 1)) - 1;
@@ -188,7 +188,17 @@ public static partial class FpCore
             intMant |= 1;
 
         ulong result;
-        if (biasedExp >= (1 << e) - 1)
+        if (altHalf)
+        {
+            // Alternative half precision: exponent 31 is usable; beyond it the result saturates with IOC.
+            if (biasedExp >= 1 << e)
+            {
+                fpsr |= Fpscr.IOC;
+                return Zero(sign, n) | 0x7FFF;
+            }
+            result = Zero(sign, n) | ((ulong)biasedExp << f) | ((ulong)(intMant & ((BigInteger.One << f) - 1)));
+        }
+        else if (biasedExp >= (1 << e) - 1)
         {
             result = overflowToInf ? Infinity(sign, n) : MaxNormal(sign, n);
             fpsr |= Fpscr.OFC;
@@ -450,7 +460,8 @@ public static partial class FpCore
         if ((fpcr & Fpscr.DN) != 0)
             return DefaultNaN(32);
         uint scratch = 0;
-        return Convert(quiet, 16, 32, fpcr, ref scratch, FpRounding.TieEven);
+        // FPConvertNaN is a bit-level conversion: FPCR.AHP does not apply.
+        return Convert(quiet, 16, 32, fpcr & ~Fpscr.AHP, ref scratch, FpRounding.TieEven);
     }
 
     /// <summary>
@@ -672,7 +683,27 @@ public static partial class FpCore
     /// <summary>FPConvert (FCVT and friends) from an <paramref name="from"/>-bit to a <paramref name="to"/>-bit format.</summary>
     public static ulong Convert(ulong op, int from, int to, uint fpcr, ref uint fpsr, FpRounding rounding, bool honorFz16 = false)
     {
+        // FPCR.AHP selects the alternative half-precision format for conversions (FPUnpackCV, FPRoundCV):
+        // exponent 31 is a normal number, and there are no infinities or NaNs.
+        bool altHalf = (fpcr & Fpscr.AHP) != 0;
+        if (altHalf && from == 16 && ((op >> 10) & 0x1F) == 0x1F)
+            return Round((op & 0x8000) != 0, (op & 0x3FF) | 0x400, 31 - 15 - 10, to, fpcr, rounding, ref fpsr, ignoreFz16: true);
         var a = Unpack(op, from, fpcr, ref fpsr, ignoreFz16: !honorFz16);
+        if (altHalf && to == 16)
+        {
+            if (a.IsNaN)
+            {
+                fpsr |= Fpscr.IOC;
+                return Zero(a.Sign, 16);
+            }
+            if (a.Type == FpType.Infinity)
+            {
+                fpsr |= Fpscr.IOC;
+                return Zero(a.Sign, 16) | 0x7FFF;
+            }
+            if (a.Type == FpType.Zero) return Zero(a.Sign, 16);
+            return Round(a.Sign, a.Mant, a.Exp, 16, fpcr, rounding, ref fpsr, ignoreFz16: true, altHalf: true);
+        }
         if (a.IsNaN)
         {
             if (a.Type == FpType.SNaN)
