@@ -72,6 +72,11 @@ public class SimdDecodeTableTests
         }
     }
 
+    /// <summary>Writes "mask value name" of every line, the input of tools/simd-llvm-oracle.py --near.</summary>
+    [Test, Explicit("tool: writes /tmp/simd-lines.txt for tools/simd-llvm-oracle.py")]
+    public void DumpLines() =>
+        File.WriteAllLines("/tmp/simd-lines.txt", Lines.Select(e => $"{e.Mask:x8} {e.Value:x8} {e.Name}"));
+
     /// <summary>Random words of the FP/SIMD space, allocated or not as llvm-mc says (tools/simd-llvm-oracle.py).</summary>
     [Test]
     public void AgreesWithLlvmMc()
