@@ -1,6 +1,6 @@
 using A64Jit.Frontend.Decoding;
 using A64Jit.Frontend.Lifting;
-using A64Jit.Tests.Support;
+using A64Jit.Tests.Support.Snippets;
 using NUnit.Framework;
 
 namespace A64Jit.Tests.Frontend;

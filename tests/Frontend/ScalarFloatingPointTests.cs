@@ -1,4 +1,4 @@
-using A64Jit.Tests.Support;
+using A64Jit.Tests.Support.Snippets;
 using NUnit.Framework;
 
 namespace A64Jit.Tests.Frontend;

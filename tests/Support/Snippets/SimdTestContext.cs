@@ -1,6 +1,6 @@
 using A64Jit.IR;
 
-namespace A64Jit.Tests.Support;
+namespace A64Jit.Tests.Support.Snippets;
 
 /// <summary>A minimal guest context for lifter tests: registers in arrays, a flat little-endian memory at address 0.</summary>
 public sealed class SimdTestContext(int memorySize = 1 << 16) : IGuestContext

@@ -1,6 +1,6 @@
 using NUnit.Framework;
 
-namespace A64Jit.Tests.Support;
+namespace A64Jit.Tests.Support.Snippets;
 
 /// <summary>
 /// Base of the fixtures that compare snippets under qemu-aarch64 and under our lifter + interpreter.

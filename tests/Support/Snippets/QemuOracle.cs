@@ -4,7 +4,7 @@ using System.Text;
 using A64Jit.Frontend.Lifting;
 using A64Jit.IR;
 
-namespace A64Jit.Tests.Support;
+namespace A64Jit.Tests.Support.Snippets;
 
 /// <summary>Architectural state a snippet test sets up and compares: X0-X27, V0-V31, NZCV, FPCR, FPSR.</summary>
 public sealed class MachineState
