@@ -16,21 +16,21 @@ public static partial class DecodeTable
         // ---- Advanced SIMD load/store multiple structures (o = opcode, z = size) --------------------
         // LD2/LD3/LD4 of 1D (size 11 with Q 0) are reserved.
         E("ST1_mult",       "0q 0011000 0 000000 oooo zz nnnnn ttttt", ValidMultipleOne),
-        E("ST2_mult",       "0q 0011000 0 000000 1000 zz nnnnn ttttt", NotOneD),
-        E("ST3_mult",       "0q 0011000 0 000000 0100 zz nnnnn ttttt", NotOneD),
-        E("ST4_mult",       "0q 0011000 0 000000 0000 zz nnnnn ttttt", NotOneD),
+        E("ST2_mult",       "0q 0011000 0 000000 1000 zz nnnnn ttttt", StructureNotOneD),
+        E("ST3_mult",       "0q 0011000 0 000000 0100 zz nnnnn ttttt", StructureNotOneD),
+        E("ST4_mult",       "0q 0011000 0 000000 0000 zz nnnnn ttttt", StructureNotOneD),
         E("LD1_mult",       "0q 0011000 1 000000 oooo zz nnnnn ttttt", ValidMultipleOne),
-        E("LD2_mult",       "0q 0011000 1 000000 1000 zz nnnnn ttttt", NotOneD),
-        E("LD3_mult",       "0q 0011000 1 000000 0100 zz nnnnn ttttt", NotOneD),
-        E("LD4_mult",       "0q 0011000 1 000000 0000 zz nnnnn ttttt", NotOneD),
+        E("LD2_mult",       "0q 0011000 1 000000 1000 zz nnnnn ttttt", StructureNotOneD),
+        E("LD3_mult",       "0q 0011000 1 000000 0100 zz nnnnn ttttt", StructureNotOneD),
+        E("LD4_mult",       "0q 0011000 1 000000 0000 zz nnnnn ttttt", StructureNotOneD),
         E("ST1_mult_post",  "0q 0011001 0 0 mmmmm oooo zz nnnnn ttttt", ValidMultipleOne),
-        E("ST2_mult_post",  "0q 0011001 0 0 mmmmm 1000 zz nnnnn ttttt", NotOneD),
-        E("ST3_mult_post",  "0q 0011001 0 0 mmmmm 0100 zz nnnnn ttttt", NotOneD),
-        E("ST4_mult_post",  "0q 0011001 0 0 mmmmm 0000 zz nnnnn ttttt", NotOneD),
+        E("ST2_mult_post",  "0q 0011001 0 0 mmmmm 1000 zz nnnnn ttttt", StructureNotOneD),
+        E("ST3_mult_post",  "0q 0011001 0 0 mmmmm 0100 zz nnnnn ttttt", StructureNotOneD),
+        E("ST4_mult_post",  "0q 0011001 0 0 mmmmm 0000 zz nnnnn ttttt", StructureNotOneD),
         E("LD1_mult_post",  "0q 0011001 1 0 mmmmm oooo zz nnnnn ttttt", ValidMultipleOne),
-        E("LD2_mult_post",  "0q 0011001 1 0 mmmmm 1000 zz nnnnn ttttt", NotOneD),
-        E("LD3_mult_post",  "0q 0011001 1 0 mmmmm 0100 zz nnnnn ttttt", NotOneD),
-        E("LD4_mult_post",  "0q 0011001 1 0 mmmmm 0000 zz nnnnn ttttt", NotOneD),
+        E("LD2_mult_post",  "0q 0011001 1 0 mmmmm 1000 zz nnnnn ttttt", StructureNotOneD),
+        E("LD3_mult_post",  "0q 0011001 1 0 mmmmm 0100 zz nnnnn ttttt", StructureNotOneD),
+        E("LD4_mult_post",  "0q 0011001 1 0 mmmmm 0000 zz nnnnn ttttt", StructureNotOneD),
 
         // ---- Advanced SIMD load/store single structure (o = opcode<2:1>, S, z = size) ---------------
         // opcode<0>:R + 1 is the number of registers; o picks B (00), H (01) or S/D (10); 11 is replicate.
@@ -187,7 +187,7 @@ public static partial class DecodeTable
     static bool EvenPairs(uint w) => Bits(w, 16, 16) == 0 && Bits(w, 0, 0) == 0;
 
     /// <summary>LD2/LD3/LD4 (multiple structures) cannot use the 1D arrangement.</summary>
-    static bool NotOneD(uint w) => Bits(w, 11, 10) != 3 || Bits(w, 30, 30) == 1;
+    static bool StructureNotOneD(uint w) => Bits(w, 11, 10) != 3 || Bits(w, 30, 30) == 1;
 
     /// <summary>LD1/ST1 (multiple structures): opcode 0111 (one), 1010 (two), 0110 (three) or 0010 (four registers).</summary>
     static bool ValidMultipleOne(uint w) => Bits(w, 15, 12) is 0b0111 or 0b1010 or 0b0110 or 0b0010;
