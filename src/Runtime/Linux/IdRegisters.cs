@@ -12,17 +12,25 @@ public sealed class IdRegisters
     /// <summary>MIDR_EL1: implementer 0 ("reserved for software use"), architecture 0xF, part 0.</summary>
     public ulong Midr { get; init; } = 0x000F_0000;
 
-    /// <summary>ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only; FP and AdvSIMD implemented (0, without half precision).</summary>
-    public ulong IdAa64Pfr0 { get; init; } = Field(0, 1) | Field(4, 1) | Field(PfrFp, 0) | Field(PfrAdvSimd, 0);
+    /// <summary>ID_AA64PFR0_EL1: EL0 and EL1 AArch64 only; FP and AdvSIMD with half-precision arithmetic (1).</summary>
+    public ulong IdAa64Pfr0 { get; init; } = Field(0, 1) | Field(4, 1) | Field(PfrFp, 1) | Field(PfrAdvSimd, 1);
 
     /// <summary>ID_AA64PFR1_EL1: no BTI, SSBS or MTE.</summary>
     public ulong IdAa64Pfr1 { get; init; }
 
-    /// <summary>ID_AA64ISAR0_EL1: CRC32, LSE atomics, FlagM and FlagM2 (CFINV, RMIF, SETF, AXFLAG, XAFLAG).</summary>
-    public ulong IdAa64Isar0 { get; init; } = Field(IsarCrc32, 1) | Field(IsarAtomic, 2) | Field(IsarTs, 2);
+    /// <summary>
+    /// ID_AA64ISAR0_EL1: AES with PMULL (2), SHA1, SHA2 with SHA512 (2), CRC32, LSE atomics, RDM, SHA3,
+    /// dot product, FHM, FlagM and FlagM2 (CFINV, RMIF, SETF, AXFLAG, XAFLAG). No SM3/SM4, no RNDR.
+    /// </summary>
+    public ulong IdAa64Isar0 { get; init; } = Field(IsarAes, 2) | Field(IsarSha1, 1) | Field(IsarSha2, 2) | Field(IsarCrc32, 1)
+        | Field(IsarAtomic, 2) | Field(IsarRdm, 1) | Field(IsarSha3, 1) | Field(IsarDp, 1) | Field(IsarFhm, 1) | Field(IsarTs, 2);
 
-    /// <summary>ID_AA64ISAR1_EL1: DC CVAP (DPB 1), LDAPR and LDAPUR/STLUR (LRCPC 2), SB. No PAuth (APA, API, GPA, GPI all 0).</summary>
-    public ulong IdAa64Isar1 { get; init; } = Field(IsarDpb, 1) | Field(IsarLrcpc, 2) | Field(IsarSb, 1);
+    /// <summary>
+    /// ID_AA64ISAR1_EL1: DC CVAP (DPB 1), FJCVTZS, FCMA, LDAPR and LDAPUR/STLUR (LRCPC 2), FRINT32/64 (FRINTTS), SB.
+    /// No PAuth (APA, API, GPA, GPI all 0), no BF16 or I8MM.
+    /// </summary>
+    public ulong IdAa64Isar1 { get; init; } = Field(IsarDpb, 1) | Field(IsarJscvt, 1) | Field(IsarFcma, 1) | Field(IsarLrcpc, 2)
+        | Field(IsarFrintts, 1) | Field(IsarSb, 1);
 
     public ulong IdAa64Isar2 { get; init; }
     public ulong IdAa64Mmfr0 { get; init; }

@@ -149,10 +149,12 @@ public class SystemTests
     public void AdvertisedFeatures()
     {
         var ids = IdRegisters.Default;
-        const ulong HwcapFp = 1, HwcapAsimd = 2, HwcapCrc32 = 1 << 7, HwcapAtomics = 1 << 8, HwcapCpuid = 1 << 11,
-            HwcapLrcpc = 1 << 15, HwcapDcpop = 1 << 16, HwcapFlagm = 1 << 27, HwcapSb = 1 << 29, HwcapIlrcpc = 1 << 26;
-        Assert.That(ids.Hwcap, Is.EqualTo(HwcapFp | HwcapAsimd | HwcapCrc32 | HwcapAtomics | HwcapCpuid | HwcapLrcpc | HwcapDcpop | HwcapFlagm | HwcapSb | HwcapIlrcpc));
-        Assert.That(ids.Hwcap2, Is.EqualTo(1UL << 7)); // FLAGM2
+        // hwcap.h bit numbers: fp asimd aes pmull sha1 sha2 crc32 atomics fphp asimdhp cpuid asimdrdm jscvt fcma
+        // lrcpc dcpop sha3 asimddp sha512 asimdfhm ilrcpc flagm sb; not sm3 (18), sm4 (19), sve (22), dit (24),
+        // uscat (25), ssbs (28), paca (30), pacg (31).
+        int[] bits = [0, 1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 20, 21, 23, 26, 27, 29];
+        Assert.That(ids.Hwcap, Is.EqualTo(bits.Aggregate(0UL, (h, b) => h | (1UL << b))));
+        Assert.That(ids.Hwcap2, Is.EqualTo((1UL << 7) | (1UL << 8))); // FLAGM2, FRINT
         Assert.That((ids.IdAa64Isar1 >> 4) & 0xFF, Is.Zero, "APA/API: no PAuth");
         Assert.That(ids.IdAa64Pfr1 & 0xF, Is.Zero, "BT: no BTI");
     }
