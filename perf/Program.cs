@@ -1,3 +1,9 @@
+using A64Jit.Perf.GuestRunner;
 using BenchmarkDotNet.Running;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `guests ...` runs the guest benchmark runner; anything else (optionally after `micro`) goes to
+// BenchmarkDotNet's switcher, e.g. `-- micro --filter '*Interpreter*'` or `-- --list flat`.
+if (args.Length > 0 && args[0] == "guests")
+    return GuestCommand.Run(args[1..]);
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.Length > 0 && args[0] == "micro" ? args[1..] : args);
+return 0;

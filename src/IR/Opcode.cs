@@ -150,14 +150,63 @@ public enum Opcode : ushort
     [Op(Void, Effects = Barrier, Aux = "barrier")] MemoryBarrier,
     /// <summary>A cache-maintenance instruction by address (DC/IC); Aux is the packed encoding.</summary>
     [Op(Void, U64, Effects = Barrier, Aux = "sysreg")] CacheMaintenance,
+    /// <summary>
+    /// Load-acquire/store-release access (LDAR, LDAPR, LDAPUR, STLR, STLUR), zero-extended; Aux is the size in bytes.
+    /// As with FEAT_LSE2, unaligned is allowed within a 16-byte block; crossing one is an alignment fault.
+    /// </summary>
+    [Op(U64, U64, Effects = ReadsMemory | MayRaise, Aux = "size")] LoadOrdered,
+    [Op(Void, U64, U64, Effects = WritesMemory | MayRaise, Aux = "size")] StoreOrdered,
 
     // ---- Scalar floating point ---------------------------------------------------------------
-    // Operands and results are IEEE bit patterns (U16 half, U32 single, U64 double).
+    // Operands and results are IEEE bit patterns held in U128 vector registers: a scalar is lane 0
+    // with Lanes = 1 (bits above it zero), so one opcode serves the scalar and vector forms.
+    // Aux is a Semantics.SimdAux: Op = FpOp, ESize = 16/32/64, Lanes, Mode = rounding (15: FPCR.RMode),
+    // Imm = fbits / integer size, Size2 = integer width or destination format, Flag = unsigned.
+    // All read FPCR (DN, FZ, FZ16, RMode) and OR the cumulative exception bits into FPSR.
+    /// <summary>Element-wise unary FP (FSQRT, FRINT*, FCVT*, compares with zero) and FP reductions.</summary>
+    [Op(U128, U128, Effects = FpEnvironment, Aux = "fp")] FpUnary,
+    /// <summary>Element-wise binary FP (FADD, FMUL, FMAX, FCMEQ, ...) and the pairwise forms.</summary>
+    [Op(U128, U128, U128, Effects = FpEnvironment, Aux = "fp")] FpBinary,
+    /// <summary>Fused multiply-add family: (addend, op1, op2).</summary>
+    [Op(U128, U128, U128, U128, Effects = FpEnvironment, Aux = "fp")] FpTernary,
+    /// <summary>FPCompare of lane 0 of each operand; Flag = signal on quiet NaNs (FCMPE).</summary>
+    [Op(Nzcv, U128, U128, Effects = FpEnvironment, Aux = "fp")] FpCompare,
+    /// <summary>FCCMP: FPCompare of lane 0 when the condition holds, else the flags Imm &lt;&lt; 28 (FPSR untouched).</summary>
+    [Op(Nzcv, U1, U128, U128, Effects = FpEnvironment, Aux = "fp")] FpCondCompare,
+    /// <summary>FPToFixed of lane 0 to a Size2-bit integer (zero-extended), Imm = fbits, Flag = unsigned.</summary>
+    [Op(U64, U128, Effects = FpEnvironment, Aux = "fp")] FpToInt,
+    /// <summary>FixedToFP of a Size2-bit integer into lane 0, Imm = fbits, Flag = unsigned.</summary>
+    [Op(U128, U64, Effects = FpEnvironment, Aux = "fp")] IntToFp,
+    /// <summary>FJCVTZS of lane 0 (a double): the 32-bit result in bits 31..0, the Z flag in bit 32.</summary>
+    [Op(U64, U128, Effects = FpEnvironment)] FpToInt32Js,
 
     // ---- Advanced SIMD -----------------------------------------------------------------------
-    // Vector operands are U128; Aux carries the element size and any lane index.
+    // Vector operands are U128. Aux is a Semantics.SimdAux: Op = VecOp, ESize = element bits,
+    // Lanes = elements computed (result bits above are zero: the 64-bit forms), Imm = shift or lane index.
+    [Op(U128, U128, Aux = "vec")] VecUnary,
+    [Op(U128, U128, U128, Aux = "vec")] VecBinary,
+    /// <summary>Saturating operations: they set FPSR.QC when a lane saturates.</summary>
+    [Op(U128, U128, Effects = FpEnvironment, Aux = "vec")] VecSatUnary,
+    [Op(U128, U128, U128, Effects = FpEnvironment, Aux = "vec")] VecSatBinary,
+    /// <summary>(accumulator, op1, op2): SQRDMLAH and SQRDMLSH.</summary>
+    [Op(U128, U128, U128, U128, Effects = FpEnvironment, Aux = "vec")] VecSatTernary,
+    /// <summary>
+    /// TBL/TBX step (table0, table1, indices, fallback): each index byte in [Imm, Imm + Size2) selects byte
+    /// index - Imm of table1:table0 (Size2 = 16 or 32 bytes), others keep the fallback byte. Lanes = 8 or 16.
+    /// </summary>
+    [Op(U128, U128, U128, U128, U128, Aux = "vec")] VecTableLookup,
+    /// <summary>Lane Imm of ESize bits, zero-extended.</summary>
+    [Op(U64, U128, Aux = "vec")] VecGetElement,
+    /// <summary>The vector with lane Imm of ESize bits replaced by the low bits of the value.</summary>
+    [Op(U128, U128, U64, Aux = "vec")] VecSetElement,
+    /// <summary>The low ESize bits of the value in each of Lanes lanes.</summary>
+    [Op(U128, U64, Aux = "vec")] VecDup,
 
     // ---- Cryptography ------------------------------------------------------------------------
+    // Aux is a Semantics.SimdAux with Op = CryptoOp (Imm = XAR's rotation).
+    [Op(U128, U128, Aux = "crypto")] CryptoUnary,
+    [Op(U128, U128, U128, Aux = "crypto")] CryptoBinary,
+    [Op(U128, U128, U128, U128, Aux = "crypto")] CryptoTernary,
 }
 
 /// <summary>The read-modify-write kinds of the LSE atomics (LDADD, LDCLR, LDEOR, LDSET, LD[SU]MAX/MIN, SWP).</summary>

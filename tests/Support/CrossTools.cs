@@ -21,10 +21,12 @@ public static class CrossTools
                 Assert.Fail($"{t} is not installed: run the README's test setup (tests/setup.sh)");
     }
 
-    public static (int Exit, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, string? stdin = null, int timeoutMs = 120_000)
+    public static (int Exit, string Stdout, string Stderr) Run(string file, IEnumerable<string> args, string? stdin = null, int timeoutMs = 120_000,
+        IDictionary<string, string>? env = null, bool clearEnvironment = false, string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(file)
         {
+            WorkingDirectory = workingDirectory ?? "",
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
@@ -32,6 +34,11 @@ public static class CrossTools
         };
         foreach (var a in args)
             psi.ArgumentList.Add(a);
+        if (clearEnvironment)
+            psi.Environment.Clear();
+        if (env is not null)
+            foreach (var (k, v) in env)
+                psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();

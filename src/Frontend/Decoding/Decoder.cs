@@ -17,12 +17,10 @@ public static class Decoder
     {
         foreach (var e in buckets[(word >> BucketShift) & BucketMask])
         {
-            if (!e.Matches(word))
+            if (!e.Matches(word) || (e.Constraint is not null && !e.Constraint(word)))
                 continue;
-            if (e.IsUnallocated)
-                return null;
-            if (e.Constraint is null || e.Constraint(word))
-                return e;
+            // The first line that claims the word decides; a carve-out (with its constraint, if any) says unallocated.
+            return e.IsUnallocated ? null : e;
         }
         return null;
     }

@@ -2,7 +2,9 @@ using A64Jit.IR;
 
 namespace A64Jit.Frontend.Lifting;
 
-// C4.1.87 Branches, Exception Generating and System instructions.
+// C4.1.87 Branches, Exception Generating and System instructions: the branches and the exception
+// generating instructions. Hints, barriers, PSTATE and system-register moves are in System.cs.
+// Not lifted (UNDEF): HVC, SMC, DCPS1-3, ERET, DRPS, and the PAuth branches (PAuth is not implemented).
 public sealed partial class Lifter
 {
     [Handler] void B(uint i) => End(new Terminal.Link(pc + (ulong)SignExtend(i << 2, 28)));
@@ -46,6 +48,7 @@ public sealed partial class Lifter
     [Handler]
     void BLR(uint n)
     {
+        // The target is read before X30 is written: BLR X30 jumps to the old X30.
         var target = X(n, 64);
         X(30, ir.U64(NextPc));
         End(new Terminal.Indirect(target, BranchKind.Call));
@@ -53,28 +56,8 @@ public sealed partial class Lifter
 
     [Handler] void RET(uint n) => End(new Terminal.Indirect(X(n, 64), BranchKind.Return));
 
+    // SVC returns to the next instruction; BRK and HLT report their own address.
     [Handler] void SVC(uint i) => End(new Terminal.Exception(ExceptionKind.SupervisorCall, pc, NextPc, i));
     [Handler] void BRK(uint i) => End(new Terminal.Exception(ExceptionKind.Breakpoint, pc, pc, i));
-
-    [Handler] void NOP() { }
-
-    [Handler]
-    void MRS(uint o, uint a, uint c, uint m, uint b, uint t)
-    {
-        uint encoding = SysRegEncoding.Pack(2 + o, a, c, m, b);
-        // NZCV is guest state the IR names directly: no slow path needed.
-        X(t, encoding == NzcvEncoding ? ToU64(ir.Emit(Opcode.NzcvToU32, Nzcv())) : ir.EmitWithAux(Opcode.ReadSysReg, encoding));
-    }
-
-    [Handler]
-    void MSR_reg(uint o, uint a, uint c, uint m, uint b, uint t)
-    {
-        uint encoding = SysRegEncoding.Pack(2 + o, a, c, m, b);
-        if (encoding == NzcvEncoding)
-            Nzcv(ir.Emit(Opcode.U32ToNzcv, And(X(t, 32), ir.U32(0xF000_0000))));
-        else
-            ir.EmitWithAux(Opcode.WriteSysReg, encoding, X(t, 64));
-    }
-
-    static readonly uint NzcvEncoding = SysRegEncoding.Pack(3, 3, 4, 2, 0);
+    [Handler] void HLT(uint i) => End(new Terminal.Exception(ExceptionKind.Halt, pc, pc, i));
 }

@@ -25,7 +25,34 @@ public sealed partial class IrInterpreter
             case Opcode.ZeroBlock: ctx.ZeroBlock(V(a[0])); return true;
             case Opcode.MemoryBarrier: Thread.MemoryBarrier(); return true;
             case Opcode.CacheMaintenance: ctx.CacheMaintenance((uint)inst.Aux, V(a[0])); return true;
+            case Opcode.LoadOrdered:
+                CheckOrdered(V(a[0]), (int)inst.Aux, write: false);
+                r = inst.Aux switch
+                {
+                    1 => ctx.Read8(V(a[0])),
+                    2 => ctx.Read16(V(a[0])),
+                    4 => ctx.Read32(V(a[0])),
+                    _ => ctx.Read64(V(a[0])),
+                };
+                return true;
+            case Opcode.StoreOrdered:
+                CheckOrdered(V(a[0]), (int)inst.Aux, write: true);
+                switch (inst.Aux)
+                {
+                    case 1: ctx.Write8(V(a[0]), (byte)V(a[1])); break;
+                    case 2: ctx.Write16(V(a[0]), (ushort)V(a[1])); break;
+                    case 4: ctx.Write32(V(a[0]), (uint)V(a[1])); break;
+                    default: ctx.Write64(V(a[0]), V(a[1])); break;
+                }
+                return true;
         }
         return false;
+    }
+
+    /// <summary>The FEAT_LSE2 alignment rule of ordered accesses: an access crossing a 16-byte block faults.</summary>
+    static void CheckOrdered(ulong address, int size, bool write)
+    {
+        if ((address & 15) + (ulong)size > 16)
+            throw new GuestFault(GuestFaultKind.Alignment, address, write, $"{size}-byte ordered access at 0x{address:x} crosses a 16-byte block");
     }
 }

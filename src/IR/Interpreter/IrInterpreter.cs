@@ -68,7 +68,7 @@ public sealed partial class IrInterpreter
             case Opcode.GetSp: return ctx.Sp;
             case Opcode.SetSp: ctx.Sp = V(a[0]); return 0;
             case Opcode.GetNzcv: return ctx.Nzcv;
-            case Opcode.SetNzcv: ctx.Nzcv = (uint)V(a[0]) & 0xF000_0000; return 0;
+            case Opcode.SetNzcv: ctx.Nzcv = (uint)V(a[0]); return 0;
             case Opcode.SetV: ctx.SetV((int)inst.Aux, W(a[0])); return 0;
             case Opcode.ReadSysReg: return ctx.ReadSysReg((uint)inst.Aux, 0);
             case Opcode.WriteSysReg: ctx.WriteSysReg((uint)inst.Aux, V(a[0]), 0); return 0;

@@ -47,8 +47,9 @@ public sealed unsafe partial class GuestContext
 
     public bool StoreExclusive(ulong address, int size, ulong value)
     {
-        // The access is checked (and may fault) even when the monitor has gone.
-        Memory.Aligned(address, size, write: true);
+        // ExclusiveMonitorsPass() checks alignment first; whether a failing store-exclusive then detects
+        // other aborts is IMPLEMENTATION DEFINED: like QEMU, it fails without touching memory.
+        CheckAlignment(address, size);
         if (!MonitorHolds(address, size))
             return false;
         ulong expected = (ulong)State.ExclusiveValue;
@@ -57,13 +58,19 @@ public sealed unsafe partial class GuestContext
 
     public bool StoreExclusive128(ulong address, UInt128 value)
     {
-        byte* p = Memory.Aligned(address, 16, write: true);
+        CheckAlignment(address, 16);
         if (!MonitorHolds(address, 16))
             return false;
-        return Cas128(p, State.ExclusiveValue, value) == State.ExclusiveValue;
+        return Cas128(Memory.Aligned(address, 16, write: true), State.ExclusiveValue, value) == State.ExclusiveValue;
     }
 
     public void ClearExclusive() => State.ExclusiveArmed = false;
+
+    static void CheckAlignment(ulong address, int size)
+    {
+        if ((address & (ulong)(size - 1)) != 0)
+            throw new GuestFault(GuestFaultKind.Alignment, address, true, $"misaligned {size}-byte exclusive access at 0x{address:x}");
+    }
 
     public ulong CompareAndSwap(ulong address, int size, ulong expected, ulong desired)
     {

@@ -92,9 +92,9 @@ public sealed partial class LinuxProcess : IDisposable
         BrkStart = BrkCurrent = loaded.End;
         Memory.Map(StackTop - StackSize, StackSize, PageFlags.Read | PageFlags.Write);
         MapSigreturnTrampoline();
-        var features = CpuFeatures.Implemented;
+        var ids = SystemRegisters.Ids;
         ulong sp = InitialStack.Build(Memory, StackTop, new InitialStack.Inputs(
-            argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, features.HwCap, features.HwCap2));
+            argv, envp, path, loaded.PhdrAddress, loaded.PhdrCount, loaded.Entry, ids.Hwcap, ids.Hwcap2));
         ExecutablePath = Path.GetFullPath(path);
         return new CpuState { Pc = loaded.Entry, Sp = sp };
     }

@@ -49,8 +49,10 @@ public sealed class UserModeSystemRegisters : ISystemRegisters
         if (encoding == CntfrqEl0) return CounterFrequency;
         if (encoding == CntvctEl0 || encoding == CntpctEl0) return Counter();
         var (op0, op1, crn, _, _) = SysRegEncoding.Unpack(encoding);
-        if (op0 == 3 && op1 == 0 && crn == 0)
-            return Ids.Read(encoding);
+        if (op0 == 3 && op1 == 0 && crn == 0 && Ids.Read(encoding) is ulong id)
+            return id;
+        // Everything else, including the PSTATE fields of features we do not implement (DIT, SSBS,
+        // TCO) and the EL1 ones (DAIF at EL0 with SCTLR_EL1.UMA clear, as Linux leaves it), is UNDEFINED.
         throw Undefined(encoding, "read");
     }
 
@@ -61,6 +63,9 @@ public sealed class UserModeSystemRegisters : ISystemRegisters
         else if (encoding == Fpcr) state.Fpcr = (uint)value & 0x07F8_0000;
         else if (encoding == Fpsr) state.Fpsr = (uint)value & 0xF800_009F;
         else if (encoding == TpidrEl0) state.TpidrEl0 = value;
+        // TPIDRRO_EL0 is read-only at EL0; MSR (immediate) of PAN, UAO, SPSel and DAIF is EL1 only,
+        // and SYS operations other than DC ZVA and the EL0 cache maintenance (lifted to their own
+        // opcodes) are UNDEFINED at EL0.
         else throw Undefined(encoding, "write");
     }
 

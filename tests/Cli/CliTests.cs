@@ -1,0 +1,88 @@
+using A64Jit.Runtime.Demo;
+using A64Jit.Tests.Support;
+
+namespace A64Jit.Tests.Cli;
+
+/// <summary>The a64jit tool from the outside: help, bad input, and the built-in demo.</summary>
+[TestFixture]
+public class CliTests
+{
+    [Test]
+    public void DemoRunsAndPrintsFibonacciAndTheLoopSum()
+    {
+        var (exit, stdout, stderr) = Repo.A64Jit(["demo"]);
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Does.StartWith("Hello from AArch64, translated by a64jit!\nFibonacci:\n0\n1\n1\n2\n3\n5\n"));
+        Assert.That(stdout, Does.Contain("\n514229\n"));
+        // sum over i < 3,000,000 of (i*i mod 7), computed here the same way.
+        ulong sum = 0;
+        for (ulong i = 0; i < 3_000_000; i++)
+            sum += i * i % 7;
+        Assert.That(stdout, Does.EndWith($"sum of i*i mod 7, i < 3000000:\n{sum}\n"));
+        Assert.That(stderr, Does.Match(@"guest instructions in [0-9.]+ s: [0-9.]+ MIPS \(interp\)"));
+    }
+
+    [Test(Description = "The demo's machine code is exactly its assembly source put through GNU as")]
+    public void DemoCodeMatchesItsSource()
+    {
+        var bytes = CrossTools.Assemble(DemoGuest.Source);
+        var words = Enumerable.Range(0, bytes.Length / 4).Select(i => BitConverter.ToUInt32(bytes, i * 4)).ToArray();
+        Assert.That(words, Is.EqualTo(DemoGuest.Code));
+    }
+
+    [TestCase(new string[0], "usage: a64jit")]
+    [TestCase(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
+    [TestCase(new[] { "run" }, "run needs an executable")]
+    [TestCase(new[] { "run", "--bogus", "x" }, "unknown option '--bogus'")]
+    [TestCase(new[] { "run", "--engine", "warp", "x" }, "unknown engine 'warp'")]
+    [TestCase(new[] { "run", "--engine" }, "--engine needs a value")]
+    [TestCase(new[] { "run", "/nonexistent/program" }, "/nonexistent/program: no such file")]
+    public void BadUsageGivesOneLineErrorAndExitCode2(string[] args, string message)
+    {
+        var (exit, _, stderr) = Repo.A64Jit(args);
+        Assert.That(exit, Is.EqualTo(2));
+        Assert.That(stderr, Does.Contain(message));
+        Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+
+    static string TempFile(byte[] contents)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"a64jit-test-{Guid.NewGuid():N}");
+        File.WriteAllBytes(path, contents);
+        return path;
+    }
+
+    static IEnumerable<TestCaseData> MalformedImages()
+    {
+        var good = DemoGuest.Elf();
+        yield return new TestCaseData(Array.Empty<byte>(), "not an ELF file").SetName("empty file");
+        yield return new TestCaseData("#!/bin/sh\necho hi\n"u8.ToArray(), "not an ELF file").SetName("script");
+        var elf32 = (byte[])good.Clone(); elf32[4] = 1;
+        yield return new TestCaseData(elf32, "not a 64-bit ELF").SetName("ELFCLASS32");
+        var x86 = (byte[])good.Clone(); x86[18] = 62;
+        yield return new TestCaseData(x86, "not an AArch64 ELF").SetName("x86-64 machine");
+        var truncated = good[..0x90];
+        yield return new TestCaseData(truncated, "segment 0 lies outside the file").SetName("truncated");
+        var badPh = (byte[])good.Clone(); badPh[32] = 0xF0; badPh[33] = 0xFF;
+        yield return new TestCaseData(badPh, "malformed program header table").SetName("phoff out of range");
+        var rel = (byte[])good.Clone(); rel[16] = 1;
+        yield return new TestCaseData(rel, "not an executable").SetName("relocatable object");
+    }
+
+    [TestCaseSource(nameof(MalformedImages))]
+    public void MalformedElfIsRejectedCleanly(byte[] image, string message)
+    {
+        var path = TempFile(image);
+        try
+        {
+            var (exit, _, stderr) = Repo.A64Jit(["run", path]);
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain(message));
+            Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what the tests need on a Debian machine with the .NET SDK: the AArch64 cross toolchain
+# (guest programs are built at test time), qemu-aarch64 (the reference), llvm-mc (decoder oracle),
+# libunicorn2 (differential fuzzing), and Debian's arm64 busybox-static (downloaded, not installed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+packages=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross binutils-aarch64-linux-gnu qemu-user llvm libunicorn2)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if [ -x tests/guests/busybox.sh ] || [ -f tests/guests/busybox.sh ]; then
+  bash tests/guests/busybox.sh >/dev/null
+fi
+echo "setup: done"
