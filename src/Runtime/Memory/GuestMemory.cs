@@ -9,7 +9,7 @@ namespace A64Jit.Runtime.Memory;
 /// checked, so a guest can never touch host memory outside its own. Host pages are committed
 /// read-write when the guest maps them; the guest's own protections live only in the table.
 /// </summary>
-public sealed unsafe class GuestMemory : IDisposable
+public sealed unsafe partial class GuestMemory : IDisposable
 {
     public const int PageBits = 12;
     public const ulong PageSize = 1UL << PageBits;
