@@ -122,6 +122,21 @@ public sealed partial class LinuxProcess
     /// <summary>Applies the state an execve handed over, after <see cref="Load"/>.</summary>
     public void ApplyExecRequest(LinuxThread main, ExecRequest e) => RestoreExecSignalState(main, e.Sections);
 
+    /// <summary>In a vfork child: the descriptor whose closing lets the parent continue (-1 otherwise).</summary>
+    public int VforkDoneFd { get; set; } = -1;
+
+    /// <summary>
+    /// Lets a vfork parent continue: at a successful execve (the host execve closes the close-on-exec
+    /// descriptor by itself; an execve that keeps this host process must call this) or at exit.
+    /// </summary>
+    public void ReleaseVforkParent()
+    {
+        int fd = VforkDoneFd;
+        VforkDoneFd = -1;
+        if (fd >= 0)
+            HostLibc.Close(fd);
+    }
+
     const int X86Umask = 95;
 
     static int CurrentUmask()

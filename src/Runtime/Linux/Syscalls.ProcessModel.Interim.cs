@@ -10,7 +10,7 @@ public static partial class Syscalls
     static long CloneInterim(LinuxThread t, SyscallArgs a)
     {
         ulong flags = a.A0;
-        if ((flags & CloneThread) != 0 || ((flags & CloneVm) != 0 && (flags & CloneVfork) == 0))
+        if ((flags & ProcCloneThread) != 0 || ((flags & ProcCloneVm) != 0 && (flags & ProcCloneVfork) == 0))
             return -Errno.ENOSYS; // threads are helper-linux's
         return CloneProcess(t, flags, a.A1, a.A2, a.A3, a.A4);
     }

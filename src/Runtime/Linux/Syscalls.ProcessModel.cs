@@ -10,9 +10,9 @@ namespace A64Jit.Runtime.Linux;
 // AArch64 executable); the guest's children are real host children, so waiting passes through.
 public static partial class Syscalls
 {
-    const ulong CloneVm = 0x100, CloneSighand = 0x800, CloneVfork = 0x4000, CloneThread = 0x10000, CloneSettls = 0x80000,
-        CloneParentSettid = 0x10_0000, CloneChildCleartid = 0x20_0000, CloneChildSettid = 0x100_0000;
-    const long ENOEXEC = 8, E2BIG = 7;
+    const ulong ProcCloneVm = 0x100, ProcCloneSighand = 0x800, ProcCloneVfork = 0x4000, ProcCloneThread = 0x10000, ProcCloneSettls = 0x80000,
+        ProcCloneParentSettid = 0x10_0000, ProcCloneChildCleartid = 0x20_0000, ProcCloneChildSettid = 0x100_0000;
+    const long ErrNoExec = 8, ErrTooBig = 7;
 
     /// <summary>
     /// A clone that makes a new process (no CLONE_VM: fork; or CLONE_VM | CLONE_VFORK: vfork, as
@@ -22,21 +22,21 @@ public static partial class Syscalls
     /// </summary>
     public static long CloneProcess(LinuxThread t, ulong flags, ulong stack, ulong parentTid, ulong tls, ulong childTid)
     {
-        if ((flags & (CloneThread | CloneSighand)) != 0 || ((flags & CloneVm) != 0 && (flags & CloneVfork) == 0))
+        if ((flags & (ProcCloneThread | ProcCloneSighand)) != 0 || ((flags & ProcCloneVm) != 0 && (flags & ProcCloneVfork) == 0))
             return -Errno.EINVAL;
         var p = t.Process;
         var snapshot = p.CaptureSnapshot(t);
         snapshot.State.X[0] = 0;
         if (stack != 0)
             snapshot.State.Sp = stack;
-        if ((flags & CloneSettls) != 0)
+        if ((flags & ProcCloneSettls) != 0)
             snapshot.State.TpidrEl0 = tls;
-        if ((flags & CloneChildSettid) != 0)
+        if ((flags & ProcCloneChildSettid) != 0)
             snapshot.ChildSetTid = childTid;
-        if ((flags & CloneChildCleartid) != 0)
+        if ((flags & ProcCloneChildCleartid) != 0)
             snapshot.ChildClearTid = childTid;
 
-        bool vfork = (flags & CloneVfork) != 0;
+        bool vfork = (flags & ProcCloneVfork) != 0;
         int fd = -1, doneWrite = -1, doneRead = -1;
         long pid;
         try
@@ -78,21 +78,9 @@ public static partial class Syscalls
             }
             HostLibc.Close(doneRead);
         }
-        if (pid > 0 && (flags & CloneParentSettid) != 0)
+        if (pid > 0 && (flags & ProcCloneParentSettid) != 0)
             p.Memory.Write32(parentTid, (uint)pid);
         return pid;
-    }
-
-    [Syscall(221, "execve")]
-    static long Execve(LinuxThread t, SyscallArgs a)
-    {
-        var p = t.Process;
-        string path = p.Memory.ReadCString(a.A0);
-        var argv = ReadStringArray(t, a.A1);
-        var envp = ReadStringArray(t, a.A2);
-        if (argv is null || envp is null)
-            return -E2BIG;
-        return Exec(t, path, argv, envp);
     }
 
     /// <summary>
@@ -100,7 +88,7 @@ public static partial class Syscalls
     /// replaces this process; anything else is handed to the host kernel to execute, as qemu-user
     /// without binfmt_misc does (host scripts and host programs). Returns only on failure.
     /// </summary>
-    public static long Exec(LinuxThread t, string path, List<string> argv, List<string> envp)
+    public static long ExecByHost(LinuxThread t, string path, List<string> argv, List<string> envp)
     {
         var p = t.Process;
         if (path.Length == 0)
@@ -129,17 +117,17 @@ public static partial class Syscalls
         {
             var (interpreter, argument) = ParseShebang(head);
             if (interpreter is null)
-                return -ENOEXEC;
+                return -ErrNoExec;
             string interpreterHost = p.MapPath(interpreter);
             if (!IsAArch64Elf(interpreterHost))
-                return HostExec(t, host, argv, envp);
+                return HostExecInPlace(t, host, argv, envp);
             // The kernel's binfmt_script: interpreter [argument] script-path args[1..].
             image = interpreterHost;
             imageArgv = [interpreter, .. argument is null ? Array.Empty<string>() : [argument], path, .. argv.Skip(1)];
         }
         else if (!IsAArch64Elf(host, head))
         {
-            return HostExec(t, host, argv, envp);
+            return HostExecInPlace(t, host, argv, envp);
         }
 
         try
@@ -148,7 +136,7 @@ public static partial class Syscalls
         }
         catch (BadImageException)
         {
-            return -ENOEXEC;
+            return -ErrNoExec;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -175,7 +163,7 @@ public static partial class Syscalls
     }
 
     /// <summary>Executes a host program in place of this process, with the guest's argv and envp exactly.</summary>
-    static long HostExec(LinuxThread t, string host, List<string> argv, List<string> envp)
+    static long HostExecInPlace(LinuxThread t, string host, List<string> argv, List<string> envp)
     {
         var p = t.Process;
         ulong old = HostProcess.SetThreadMask(p.GuestBlockedMask(t));
@@ -217,7 +205,7 @@ public static partial class Syscalls
     }
 
     /// <summary>A guest NULL-terminated array of strings (argv, envp); null when too large (E2BIG).</summary>
-    static List<string>? ReadStringArray(LinuxThread t, ulong address)
+    static List<string>? ReadGuestStringArray(LinuxThread t, ulong address)
     {
         var list = new List<string>();
         if (address == 0)

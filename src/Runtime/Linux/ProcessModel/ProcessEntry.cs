@@ -23,6 +23,7 @@ public static class ProcessEntry
         var engine = UserModeRunner.CreateEngine(snapshot.Engine, new EngineOptions());
         using var process = new LinuxProcess(engine, new ProcessOptions { Strict = snapshot.Strict });
         var main = process.RestoreSnapshot(snapshot);
+        process.VforkDoneFd = vforkFd;
         return UserModeRunner.Execute(process, main, stats: false);
     }
 
