@@ -41,21 +41,28 @@ public static class ProcessEntry
     }
 
     /// <summary>
-    /// Signals that .NET would otherwise take for itself (SIGTERM, SIGINT, SIGQUIT, SIGHUP) reach the
-    /// guest: <see cref="LinuxProcess.QueueHostSignal"/> decides. Dispose to stop listening.
+    /// Signals that .NET would otherwise take for itself (SIGTERM, SIGINT, SIGQUIT, SIGHUP; and SIGCHLD,
+    /// SIGCONT, SIGWINCH, whose default is to be ignored) reach the guest:
+    /// <see cref="LinuxProcess.QueueHostSignal"/> decides. Others (SIGUSR1, SIGALRM, ...) keep the
+    /// host's default action, which is the guest's. Dispose to stop listening.
     /// </summary>
     public static IDisposable ListenForHostSignals(LinuxProcess process)
     {
         var registrations = new List<PosixSignalRegistration>();
+        if (OperatingSystem.IsWindows())
+            return new Registrations(registrations);
         foreach (var (signal, number) in new[]
                  {
                      (PosixSignal.SIGTERM, Signals.SIGTERM), (PosixSignal.SIGINT, Signals.SIGINT),
                      (PosixSignal.SIGQUIT, Signals.SIGQUIT), (PosixSignal.SIGHUP, Signals.SIGHUP),
+                     (PosixSignal.SIGCHLD, Signals.SIGCHLD), (PosixSignal.SIGCONT, Signals.SIGCONT),
+                     (PosixSignal.SIGWINCH, Signals.SIGWINCH),
                  })
         {
             registrations.Add(PosixSignalRegistration.Create(signal, context =>
             {
-                context.Cancel = true;
+                if (!Signals.DefaultIgnored(number))
+                    context.Cancel = true;
                 process.QueueHostSignal(number);
             }));
         }
