@@ -1,6 +1,7 @@
 using A64Jit.Runtime;
 using A64Jit.Runtime.Demo;
 using A64Jit.Runtime.Linux;
+using A64Jit.Runtime.Linux.ProcessModel;
 using A64Jit.Runtime.Loader;
 
 namespace A64Jit.Cli;
@@ -59,6 +60,9 @@ public static class CommandLine
                 "help" => Help(args[1..]),
                 "-h" or "--help" => Print(MainHelp),
                 "--version" => Print("a64jit 0.1\n"),
+                // Hidden: a forked child resuming from a snapshot, and the new image after execve.
+                "__resume" when args.Length is 2 or 3 => Finish(ProcessEntry.Resume(int.Parse(args[1]), args.Length == 3 ? int.Parse(args[2]) : -1)),
+                "__exec" when args.Length == 2 => Finish(ProcessEntry.Exec(int.Parse(args[1]))),
                 _ => Fail($"unknown command '{args[0]}'; see 'a64jit --help'"),
             };
         }
@@ -148,7 +152,15 @@ public static class CommandLine
         var argv = args[next..].ToList();
         var envp = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .Select(e => $"{e.Key}={e.Value}").Order(StringComparer.Ordinal).ToList();
-        return UserModeRunner.Run(path, argv, envp, options).ExitStatus;
+        return Finish(UserModeRunner.Run(path, argv, envp, options));
+    }
+
+    /// <summary>The guest's exit status; a guest killed by a signal kills a64jit by the same signal (after its report).</summary>
+    static int Finish(UserModeRunner.Result result)
+    {
+        if (result.Signal is int signal)
+            HostProcess.DieBySignal(signal);
+        return result.ExitStatus;
     }
 
     static int Demo(string[] args)
@@ -163,7 +175,9 @@ public static class CommandLine
         try
         {
             var result = UserModeRunner.Run(path, ["demo"], [], options with { Stats = true });
-            return result.ExitStatus;
+            if (result.Signal is not null)
+                File.Delete(path);
+            return Finish(result);
         }
         finally
         {

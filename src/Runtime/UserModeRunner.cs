@@ -9,7 +9,8 @@ public static class UserModeRunner
 {
     public sealed record Options(string Engine = "interp", bool Strict = false, bool DumpIr = false, bool Stats = false);
 
-    public sealed record Result(int ExitStatus, long Instructions, TimeSpan Elapsed)
+    /// <summary>How the guest ended: its exit status, or 128 + signal with <see cref="Signal"/> set when a signal killed it.</summary>
+    public sealed record Result(int ExitStatus, long Instructions, TimeSpan Elapsed, int? Signal = null)
     {
         public double Mips => Elapsed.TotalSeconds > 0 ? Instructions / Elapsed.TotalSeconds / 1e6 : 0;
     }
@@ -29,12 +30,19 @@ public static class UserModeRunner
         var engine = CreateEngine(options.Engine, engineOptions);
         using var process = new LinuxProcess(engine, new ProcessOptions { Strict = options.Strict });
         var main = process.Load(path, argv, envp);
+        return Execute(process, main, options.Stats);
+    }
+
+    /// <summary>Runs a loaded (or resumed) process to its end, with host signals routed to it.</summary>
+    public static Result Execute(LinuxProcess process, LinuxThread main, bool stats)
+    {
+        using var signals = Linux.ProcessModel.ProcessEntry.ListenForHostSignals(process);
         var clock = Stopwatch.StartNew();
         int status = process.Run(main);
         clock.Stop();
-        var result = new Result(status, process.InstructionsRetired(main), clock.Elapsed);
-        if (options.Stats)
-            Console.Error.WriteLine($"a64jit: {result.Instructions:N0} guest instructions in {result.Elapsed.TotalSeconds:F3} s: {result.Mips:F1} MIPS ({engine.Name})");
+        var result = new Result(status, process.InstructionsRetired(main), clock.Elapsed, process.TerminatingSignal);
+        if (stats)
+            Console.Error.WriteLine($"a64jit: {result.Instructions:N0} guest instructions in {result.Elapsed.TotalSeconds:F3} s: {result.Mips:F1} MIPS ({process.Engine.Name})");
         return result;
     }
 }

@@ -257,7 +257,7 @@ public sealed partial class LinuxThread
         uint? word = Process.Memory.Fetch(State.Pc);
         string encoding = word is uint w ? $"0x{w:x8}" : "unreadable";
         Process.Options.Log($"a64jit: guest killed by {Signals.Name(signal)} at pc 0x{State.Pc:x} (instruction {encoding}): {detail}");
-        Process.Exit(128 + signal);
+        Process.ExitBySignal(signal);
         Exited = true;
     }
 }
