@@ -93,6 +93,6 @@ public sealed partial class LinuxProcess
         // or SIGINT death is an ordinary way for a program to end.
         if (Signals.DefaultDumpsCore(sig))
             Options.Log($"a64jit: guest killed by {Signals.Name(sig)}");
-        Exit(128 + sig);
+        ExitBySignal(sig);
     }
 }

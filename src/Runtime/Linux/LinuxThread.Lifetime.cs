@@ -18,6 +18,9 @@ public enum WaitOutcome
 // and the one place where a guest thread sleeps (futex, sigsuspend, sigtimedwait, nanosleep).
 public sealed partial class LinuxThread
 {
+    /// <summary>The host thread running this guest thread (set when it starts).</summary>
+    internal Thread? HostThread { get; set; }
+
     /// <summary>set_tid_address / CLONE_CHILD_CLEARTID: zeroed and futex-woken when the thread exits.</summary>
     public ulong ClearChildTid { get; set; }
 

@@ -37,9 +37,8 @@ public static partial class Syscalls
     /// <summary>
     /// Creates a guest thread the way pthread_create asks (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND ...):
     /// a new tid, a copy of the caller's registers with x0 = 0, the given stack and TLS, run on a new
-    /// host thread. A clone without CLONE_VM (fork) or with CLONE_VFORK (vfork, posix_spawn) would
-    /// need a second guest address space and host process; a64jit runs one process, so those return
-    /// -ENOSYS and the guest reports that it cannot fork (busybox sh still runs its builtins).
+    /// host thread. A clone without CLONE_VM (fork) or with CLONE_VFORK (vfork, posix_spawn) goes to
+    /// the process model (Syscalls.ProcessModel.cs): a new a64jit process resumes a snapshot of this one.
     /// </summary>
     static long CloneThread(LinuxThread t, ulong flags, ulong stack, ulong parentTid, ulong tls, ulong childTid)
     {
@@ -48,11 +47,9 @@ public static partial class Syscalls
             return -Errno.EINVAL;
         if ((flags & CLONE_SIGHAND) != 0 && (flags & CLONE_VM) == 0)
             return -Errno.EINVAL;
+        // fork, vfork and posix_spawn's clone: a new host process resumes a snapshot of this one.
         if ((flags & CLONE_THREAD) == 0 || (flags & ProcessCloneFlags) != 0)
-        {
-            p.WarnOnce("fork", "fork, vfork and clone without CLONE_THREAD are not supported: returning -ENOSYS");
-            return -Errno.ENOSYS;
-        }
+            return CloneProcess(t, flags, stack, parentTid, tls, childTid);
         if ((flags & CLONE_PIDFD) != 0)
             return -Errno.EINVAL;
         var s = t.State.Clone();
