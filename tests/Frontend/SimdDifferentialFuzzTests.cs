@@ -95,8 +95,7 @@ public class SimdDifferentialFuzzTests
     [Test]
     public void EveryLiftedLineMatchesQemu()
     {
-        if (!QemuOracle.Available)
-            Assert.Ignore("aarch64-linux-gnu-gcc / qemu-aarch64 not installed");
+        A64Jit.Tests.Support.CrossTools.Require(A64Jit.Tests.Support.CrossTools.Gcc, A64Jit.Tests.Support.CrossTools.Qemu);
         var cases = Generate();
         var expected = QemuOracle.RunOnQemu(cases.Select(c => c.Case).ToList());
         var failures = new List<string>();

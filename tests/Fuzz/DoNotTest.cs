@@ -35,6 +35,7 @@ public static class DoNotTest
         ["LDUMAX"] = "Unicorn 2.0.1 compares the whole 64-bit register for 8/16/32-bit LDxMAX/LDxMIN (ours and qemu 7.2 use the low bits, as the Arm ARM says); covered against qemu in LoadStoreAtomicTests",
         ["LDUMIN"] = "Unicorn 2.0.1 compares the whole 64-bit register for 8/16/32-bit LDxMAX/LDxMIN (ours and qemu 7.2 use the low bits, as the Arm ARM says); covered against qemu in LoadStoreAtomicTests",
         ["FCMLA_element"] = "Unicorn 2.0.1 (QEMU 5 base) differs in FPSR for FCMLA by element; qemu 7.2 agrees with us in the FP/SIMD fuzzer",
+        ["UDF"] = "always UNDEFINED: raises an exception, no architectural result to compare",
         ["SVC"] = "ends the block with an exception: no architectural result to compare",
         ["BRK"] = "ends the block with an exception: no architectural result to compare",
     };

@@ -11,6 +11,8 @@ public static partial class DecodeTable
         E("B_cond",    "01010100 iiiiiiiiiiiiiiiiiii 0 cccc"),
 
         // Exception generation. opc 011 is TSTART/TCOMMIT space (TME, not implemented).
+        // C6.2.387 UDF (the Reserved group, op0 = 0000): permanently undefined, allocated so that tools agree.
+        E("UDF",       "0000000000000000 iiiiiiiiiiiiiiii"),
         E("SVC",       "11010100 000 iiiiiiiiiiiiiiii 000 01"),
         E("HVC",       "11010100 000 iiiiiiiiiiiiiiii 000 10"),
         E("SMC",       "11010100 000 iiiiiiiiiiiiiiii 000 11"),

@@ -59,5 +59,8 @@ public sealed partial class Lifter
     // SVC returns to the next instruction; BRK and HLT report their own address.
     [Handler] void SVC(uint i) => End(new Terminal.Exception(ExceptionKind.SupervisorCall, pc, NextPc, i));
     [Handler] void BRK(uint i) => End(new Terminal.Exception(ExceptionKind.Breakpoint, pc, pc, i));
+
+    /// <summary>UDF #imm: always UNDEFINED (the immediate is for the software that catches it).</summary>
+    [Handler] void UDF(uint i) => Undefined();
     [Handler] void HLT(uint i) => End(new Terminal.Exception(ExceptionKind.Halt, pc, pc, i));
 }

@@ -98,7 +98,10 @@ public sealed partial class LinuxThread
         if (exit.Exception != ExceptionKind.Undefined)
             return $"{exit.Exception} #0x{exit.Immediate:x}";
         var enc = Frontend.Decoding.Decoder.Decode(exit.Immediate);
-        return enc is null ? "unallocated encoding" : $"{enc.Name} is not implemented";
+        if (enc is null)
+            return "unallocated encoding";
+        // A lifted line that raised UNDEF is UNDEFINED here (UDF, an EL0-forbidden operand); an unlifted one is ours to add.
+        return Frontend.Lifting.HandlerTable.IsLifted(enc) ? $"{enc.Name} is UNDEFINED here" : $"{enc.Name} is not implemented";
     }
 
     void DoSyscall()

@@ -53,10 +53,6 @@ public class LoadStoreExclusiveTests
     [Test(Description = "clrex between ldxr and stxr makes the store fail")]
     public void ClrexMakesStoreFail()
     {
-        // CLREX is in the system class; run when it is lifted.
-        var clrex = Decoder.Decode(0xD503305F);
-        if (clrex is null || !HandlerTable.IsLifted(clrex))
-            Assert.Ignore("CLREX is not lifted yet (system class)");
         var s = LoadStoreOracle.Check("""
             mov x10, #0x55
             ldxr x0, [x28]

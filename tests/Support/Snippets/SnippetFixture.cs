@@ -15,8 +15,7 @@ public abstract class SnippetFixture
     [OneTimeSetUp]
     public void RecordReference()
     {
-        if (!QemuOracle.Available)
-            Assert.Ignore("aarch64-linux-gnu-gcc / qemu-aarch64 not installed");
+        A64Jit.Tests.Support.CrossTools.Require(A64Jit.Tests.Support.CrossTools.Gcc, A64Jit.Tests.Support.CrossTools.Qemu);
         expected = QemuOracle.RunOnQemu(AllCases);
     }
 
