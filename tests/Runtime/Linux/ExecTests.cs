@@ -3,13 +3,16 @@ using A64Jit.Tests.Support;
 
 namespace A64Jit.Tests.Runtime.Linux;
 
+/// <summary>
+/// execve through the a64jit tool (out of process: an execve replaces the host process, as it must).
+/// </summary>
 [TestFixture]
 public class ExecTests
 {
-    /// <summary>A second program: writes "B" to the inherited descriptor, raises SIGUSR1, then exits with 77.</summary>
-    static string Target(int outFd) => GuestProgram.Link($"""
+    /// <summary>A second program: writes "B" to stdout, raises SIGUSR1, then exits with 77.</summary>
+    static string Target() => GuestProgram.Link($"""
         _start:
-            mov x0, #{outFd}
+            mov x0, #1
             la x1, b
             mov x2, #1
             mov x8, #64
@@ -61,36 +64,37 @@ public class ExecTests
         missing: .asciz "{{target}}.missing"
         """;
 
-    [Test(Description = "execve of an AArch64 program replaces the image in place: same descriptors, caught signals back to default (SIGUSR1 kills: 138)")]
+    static (int Exit, string Stdout, string Stderr) RunCaller(string target, ulong handler) =>
+        Repo.A64Jit(["run", "--", GuestProgram.Link(Caller(target, handler))]);
+
+    [Test(Description = "execve of an AArch64 program: same descriptors, caught signals back to default (SIGUSR1 kills: 138)")]
     public void ExecResetsHandlers()
     {
-        using var probe = new GuestProgram("_start:\n b _start\n");
-        using var g = new GuestProgram(Caller(Target(probe.OutFd), 0));
-        Assert.That(g.Run(), Is.EqualTo(128 + Signals.SIGUSR1), string.Join("\n", g.Log));
-        Assert.That(System.Text.Encoding.ASCII.GetString(probe.Output()), Is.EqualTo("B"));
+        var (exit, stdout, stderr) = RunCaller(Target(), 0);
+        Assert.That(exit, Is.EqualTo(128 + Signals.SIGUSR1), stderr);
+        Assert.That(stdout, Is.EqualTo("B"));
     }
 
     [Test(Description = "execve keeps ignored signals ignored")]
     public void ExecKeepsIgnored()
     {
-        using var probe = new GuestProgram("_start:\n b _start\n");
-        using var g = new GuestProgram(Caller(Target(probe.OutFd), 1)); // SIG_IGN
-        Assert.That(g.Run(), Is.EqualTo(77), string.Join("\n", g.Log));
+        var (exit, stdout, stderr) = RunCaller(Target(), 1); // SIG_IGN
+        Assert.That(exit, Is.EqualTo(77), stderr);
+        Assert.That(stdout, Is.EqualTo("B"));
     }
 
     [Test(Description = "a #! script runs its interpreter with the script's path as an argument")]
     public void ExecScript()
     {
-        using var probe = new GuestProgram("_start:\n b _start\n");
         var script = Path.Combine(Path.GetTempPath(), $"a64jit-script-{Guid.NewGuid():N}");
-        File.WriteAllText(script, $"#!{Target(probe.OutFd)} -x\n");
+        File.WriteAllText(script, $"#!{Target()} -x\n");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.UserWrite);
         try
         {
-            using var g = new GuestProgram(Caller(script, 1));
-            Assert.That(g.Run(), Is.EqualTo(77), string.Join("\n", g.Log));
-            Assert.That(System.Text.Encoding.ASCII.GetString(probe.Output()), Is.EqualTo("B"));
+            var (exit, stdout, stderr) = RunCaller(script, 1);
+            Assert.That(exit, Is.EqualTo(77), stderr);
+            Assert.That(stdout, Is.EqualTo("B"));
         }
         finally
         {
