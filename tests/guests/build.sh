@@ -2,7 +2,7 @@
 # Builds every tests/guests/*.c into a static AArch64 executable named after the source.
 #   usage: tests/guests/build.sh [outdir]        (default: tests/guests/out, gitignored)
 # Per-program flags come from a "// cflags: ..." line in the source (e.g. -march=armv8.1-a
-# -pthread); every program is compiled with -O2 -static and linked with -lm. A program is rebuilt
+# -pthread); every program is compiled with -O2 -static (or the -static-pie its cflags ask for) and linked with -lm. A program is rebuilt
 # only when its source, any header in this directory, or this script is newer than the binary.
 # Set CC to use another cross compiler (default aarch64-linux-gnu-gcc).
 set -euo pipefail
@@ -33,7 +33,10 @@ for src in "$here"/*.c; do
     fi
     cflags="$(sed -n 's|^// cflags:[[:space:]]*||p' "$src" | head -n1)"
     # shellcheck disable=SC2086  # cflags is a list of words by design
-    if "$cc" -O2 -static -o "$bin.tmp" "$src" $cflags -lm; then
+    # -static and -static-pie do not combine: a program asking for -static-pie gets only that.
+    link=-static
+    [[ " $cflags " == *" -static-pie "* ]] && link=
+    if "$cc" -O2 $link -o "$bin.tmp" "$src" $cflags -lm; then
         mv -f "$bin.tmp" "$bin"
         echo "built $name${cflags:+ ($cflags)}"
         built=$((built + 1))
