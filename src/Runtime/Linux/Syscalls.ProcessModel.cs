@@ -25,6 +25,11 @@ public static partial class Syscalls
         if ((flags & (ProcCloneThread | ProcCloneSighand)) != 0 || ((flags & ProcCloneVm) != 0 && (flags & ProcCloneVfork) == 0))
             return -Errno.EINVAL;
         var p = t.Process;
+        if (!HostProcess.CanRelaunch)
+        {
+            p.WarnOnce("fork", "fork and vfork need the a64jit tool as the host process: returning -ENOSYS");
+            return -Errno.ENOSYS;
+        }
         var snapshot = p.CaptureSnapshot(t);
         snapshot.State.X[0] = 0;
         if (stack != 0)
@@ -155,6 +160,12 @@ public static partial class Syscalls
         catch (IOException)
         {
             return -Errno.ENOMEM;
+        }
+        if (!HostProcess.CanRelaunch)
+        {
+            HostLibc.Close(fd);
+            t.Process.WarnOnce("execve", "execve of an AArch64 program needs the a64jit tool as the host process: returning -ENOSYS");
+            return -Errno.ENOSYS;
         }
         var self = HostProcess.SelfCommand();
         long r = HostProcess.Exec(self[0], [.. self, "__exec", fd.ToString()], envp: null);

@@ -32,6 +32,12 @@ public static unsafe partial class HostProcess
     [LibraryImport("libc", EntryPoint = "sigaddset")] private static partial int SigAddSet(void* set, int sig);
     [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)] private static partial int ExecveRaw(byte* path, byte** argv, byte** envp);
 
+    /// <summary>
+    /// Whether this host process is the a64jit tool, which fork and execve start again. A guest run
+    /// inside another program (a test host, a benchmark) cannot fork or exec: that would start that program.
+    /// </summary>
+    public static bool CanRelaunch => Assembly.GetEntryAssembly()?.GetName().Name == "a64jit";
+
     /// <summary>The command that starts a64jit again: the host binary, plus a64jit.dll when running under `dotnet`.</summary>
     public static IReadOnlyList<string> SelfCommand()
     {
