@@ -21,33 +21,9 @@ public static partial class FpCore
             return false;
         if (n == 64)
         {
-            if (!NormalD(a) || !NormalD(b))
+            if (!NormalD(a) || !NormalD(b)
+                || !TryHostBinary(op, BitConverter.UInt64BitsToDouble(a), BitConverter.UInt64BitsToDouble(b), TinyD, out double r, out bool exact))
                 return false;
-            double x = BitConverter.UInt64BitsToDouble(a), y = BitConverter.UInt64BitsToDouble(b), r;
-            bool exact;
-            switch (op)
-            {
-                case FpOp.Add:
-                case FpOp.Sub:
-                {
-                    if (op == FpOp.Sub) y = -y;
-                    r = x + y;
-                    double bb = r - x;
-                    exact = (x - (r - bb)) + (y - bb) == 0;
-                    break;
-                }
-                case FpOp.Mul:
-                    r = x * y;
-                    exact = Math.FusedMultiplyAdd(x, y, -r) == 0;
-                    break;
-                case FpOp.Div:
-                    if (Math.Abs(x) < TinyD) return false;
-                    r = x / y;
-                    exact = Math.FusedMultiplyAdd(-r, y, x) == 0;
-                    break;
-                default:
-                    return false;
-            }
             ulong bits = BitConverter.DoubleToUInt64Bits(r);
             if (!NormalD(bits) || Math.Abs(r) < TinyD)
                 return false;
@@ -57,33 +33,9 @@ public static partial class FpCore
         }
         if (n == 32)
         {
-            if (!NormalF(a) || !NormalF(b))
+            if (!NormalF(a) || !NormalF(b)
+                || !TryHostBinary(op, BitConverter.UInt32BitsToSingle((uint)a), BitConverter.UInt32BitsToSingle((uint)b), TinyF, out float r, out bool exact))
                 return false;
-            float x = BitConverter.UInt32BitsToSingle((uint)a), y = BitConverter.UInt32BitsToSingle((uint)b), r;
-            bool exact;
-            switch (op)
-            {
-                case FpOp.Add:
-                case FpOp.Sub:
-                {
-                    if (op == FpOp.Sub) y = -y;
-                    r = x + y;
-                    float bb = r - x;
-                    exact = (x - (r - bb)) + (y - bb) == 0;
-                    break;
-                }
-                case FpOp.Mul:
-                    r = x * y;
-                    exact = MathF.FusedMultiplyAdd(x, y, -r) == 0;
-                    break;
-                case FpOp.Div:
-                    if (MathF.Abs(x) < TinyF) return false;
-                    r = x / y;
-                    exact = MathF.FusedMultiplyAdd(-r, y, x) == 0;
-                    break;
-                default:
-                    return false;
-            }
             uint bits = BitConverter.SingleToUInt32Bits(r);
             if (!NormalF(bits) || MathF.Abs(r) < TinyF)
                 return false;
@@ -92,6 +44,39 @@ public static partial class FpCore
             return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// The host's round-to-nearest result of x op y, and whether it is exact (TwoSum's error term for
+    /// sums, a fused multiply-add residual for products and quotients). False for other operations and
+    /// for quotients of tiny dividends, which take the exact path.
+    /// </summary>
+    static bool TryHostBinary<T>(FpOp op, T x, T y, T tiny, out T r, out bool exact) where T : System.Numerics.IFloatingPointIeee754<T>
+    {
+        switch (op)
+        {
+            case FpOp.Add:
+            case FpOp.Sub:
+            {
+                if (op == FpOp.Sub) y = -y;
+                r = x + y;
+                T bb = r - x;
+                exact = (x - (r - bb)) + (y - bb) == T.Zero;
+                return true;
+            }
+            case FpOp.Mul:
+                r = x * y;
+                exact = T.FusedMultiplyAdd(x, y, -r) == T.Zero;
+                return true;
+            case FpOp.Div when T.Abs(x) >= tiny:
+                r = x / y;
+                exact = T.FusedMultiplyAdd(-r, y, x) == T.Zero;
+                return true;
+            default:
+                r = T.Zero;
+                exact = false;
+                return false;
+        }
     }
 
     public static bool TryFastSqrt(ulong a, int n, uint fpcr, ref uint fpsr, out ulong result)
