@@ -266,6 +266,16 @@ public static partial class FpCore
     {
         if (TryFastBinary(FpOp.Mul, op1, op2, n, fpcr, ref fpsr, out ulong fast))
             return fast;
+        return Multiply(op1, op2, n, fpcr, ref fpsr, extended: false);
+    }
+
+    /// <summary>FPMulX: as FPMul, but infinity times zero is 2.0 with the product's sign.</summary>
+    public static ulong MulX(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr) =>
+        Multiply(op1, op2, n, fpcr, ref fpsr, extended: true);
+
+    /// <summary>The body FPMul and FPMulX share; they differ only in infinity times zero.</summary>
+    static ulong Multiply(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr, bool extended)
+    {
         var a = Unpack(op1, n, fpcr, ref fpsr);
         var b = Unpack(op2, n, fpcr, ref fpsr);
         if (ProcessNaNs(a, b, op1, op2, n, fpcr, ref fpsr) is ulong nan)
@@ -275,25 +285,11 @@ public static partial class FpCore
         bool zero1 = a.Type == FpType.Zero, zero2 = b.Type == FpType.Zero;
         if ((inf1 && zero2) || (zero1 && inf2))
         {
+            if (extended)
+                return Two(sign, n);
             fpsr |= Fpscr.IOC;
             return DefaultNaN(n);
         }
-        if (inf1 || inf2) return Infinity(sign, n);
-        if (zero1 || zero2) return Zero(sign, n);
-        return Round(sign, a.Mant * b.Mant, a.Exp + b.Exp, n, fpcr, Mode(fpcr), ref fpsr);
-    }
-
-    /// <summary>FPMulX: as FPMul, but infinity times zero is 2.0 with the product's sign.</summary>
-    public static ulong MulX(ulong op1, ulong op2, int n, uint fpcr, ref uint fpsr)
-    {
-        var a = Unpack(op1, n, fpcr, ref fpsr);
-        var b = Unpack(op2, n, fpcr, ref fpsr);
-        if (ProcessNaNs(a, b, op1, op2, n, fpcr, ref fpsr) is ulong nan)
-            return nan;
-        bool sign = a.Sign ^ b.Sign;
-        bool inf1 = a.Type == FpType.Infinity, inf2 = b.Type == FpType.Infinity;
-        bool zero1 = a.Type == FpType.Zero, zero2 = b.Type == FpType.Zero;
-        if ((inf1 && zero2) || (zero1 && inf2)) return Two(sign, n);
         if (inf1 || inf2) return Infinity(sign, n);
         if (zero1 || zero2) return Zero(sign, n);
         return Round(sign, a.Mant * b.Mant, a.Exp + b.Exp, n, fpcr, Mode(fpcr), ref fpsr);
