@@ -9,7 +9,7 @@ public sealed partial class X64Compiler
     void EmitConst(Inst inst)
     {
         ulong value = inst.Aux & inst.Type.Mask();
-        if (value <= int.MaxValue || (long)value >= int.MinValue)
+        if ((long)value is >= int.MinValue and <= int.MaxValue)
             asm.mov(Slot(inst), (int)(long)value);
         else
         {
