@@ -1,0 +1,67 @@
+using A64Jit.IR;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace A64Jit.Backend.X64;
+
+/// <summary>Comparisons into U1 and selection.</summary>
+public sealed partial class X64Compiler
+{
+    void EmitEq32(Inst inst)
+    {
+        Load(eax, inst.Args[0]);
+        Load(ecx, inst.Args[1]);
+        asm.cmp(eax, ecx);
+        asm.sete(al);
+        StoreBool(inst);
+    }
+
+    void EmitEq64(Inst inst)
+    {
+        Load(rax, inst.Args[0]);
+        Load(rcx, inst.Args[1]);
+        asm.cmp(rax, rcx);
+        asm.sete(al);
+        StoreBool(inst);
+    }
+
+    void EmitULessThan64(Inst inst)
+    {
+        Load(rax, inst.Args[0]);
+        Load(rcx, inst.Args[1]);
+        asm.cmp(rax, rcx);
+        asm.setb(al);
+        StoreBool(inst);
+    }
+
+    void EmitSLessThan64(Inst inst)
+    {
+        Load(rax, inst.Args[0]);
+        Load(rcx, inst.Args[1]);
+        asm.cmp(rax, rcx);
+        asm.setl(al);
+        StoreBool(inst);
+    }
+
+    void EmitNotU1(Inst inst)
+    {
+        Load(eax, inst.Args[0]);
+        asm.xor(eax, 1);
+        Store(inst, rax);
+    }
+
+    void EmitSelect(Inst inst)
+    {
+        Load(ecx, inst.Args[0]);
+        Load(rax, inst.Args[1]);
+        Load(rdx, inst.Args[2]);
+        asm.test(ecx, ecx);
+        asm.cmovz(rax, rdx);
+        Store(inst, rax);
+    }
+
+    void StoreBool(Inst inst)
+    {
+        asm.movzx(eax, al);
+        Store(inst, rax);
+    }
+}

@@ -1,0 +1,100 @@
+using A64Jit.IR;
+
+namespace A64Jit.Backend.X64;
+
+public sealed partial class X64Compiler
+{
+    /// <summary>Opcodes with an emitter; everything else sends the block to the interpreter.</summary>
+    public static bool IsSupported(Opcode op) => op switch
+    {
+        Opcode.Const or Opcode.InstStart
+            or Opcode.GetX or Opcode.SetX or Opcode.GetSp or Opcode.SetSp or Opcode.GetNzcv or Opcode.SetNzcv
+            or Opcode.Add32 or Opcode.Add64 or Opcode.Sub32 or Opcode.Sub64
+            or Opcode.And32 or Opcode.And64 or Opcode.Or32 or Opcode.Or64 or Opcode.Xor32 or Opcode.Xor64
+            or Opcode.Not32 or Opcode.Not64
+            or Opcode.Lsl32 or Opcode.Lsl64 or Opcode.Lsr32 or Opcode.Lsr64
+            or Opcode.Asr32 or Opcode.Asr64 or Opcode.Ror32 or Opcode.Ror64
+            or Opcode.Mul32 or Opcode.Mul64 or Opcode.AddCarry32 or Opcode.AddCarry64
+            or Opcode.AddCarryFlags32 or Opcode.AddCarryFlags64 or Opcode.LogicFlags32 or Opcode.LogicFlags64
+            or Opcode.Eq32 or Opcode.Eq64 or Opcode.ULessThan64 or Opcode.SLessThan64 or Opcode.NotU1
+            or Opcode.ConditionHolds or Opcode.Select
+            or Opcode.ZeroExtend1To64 or Opcode.ZeroExtend1To32 or Opcode.ZeroExtend8To32 or Opcode.ZeroExtend16To32
+            or Opcode.ZeroExtend8To64 or Opcode.ZeroExtend16To64 or Opcode.ZeroExtend32To64
+            or Opcode.SignExtend8To32 or Opcode.SignExtend16To32 or Opcode.SignExtend8To64
+            or Opcode.SignExtend16To64 or Opcode.SignExtend32To64
+            or Opcode.Truncate32To8 or Opcode.Truncate32To16 or Opcode.Truncate64To8 or Opcode.Truncate64To16
+            or Opcode.Truncate64To32
+            or Opcode.NzcvToU32 or Opcode.U32ToNzcv => true,
+        _ => false,
+    };
+
+    void EmitInst(Inst inst)
+    {
+        switch (inst.Op)
+        {
+            case Opcode.Const: EmitConst(inst); break;
+            case Opcode.InstStart: break;
+
+            case Opcode.GetX: EmitGetX(inst); break;
+            case Opcode.SetX: EmitSetX(inst); break;
+            case Opcode.GetSp: EmitGetSp(inst); break;
+            case Opcode.SetSp: EmitSetSp(inst); break;
+            case Opcode.GetNzcv: EmitGetNzcv(inst); break;
+            case Opcode.SetNzcv: EmitSetNzcv(inst); break;
+
+            case Opcode.Add32: EmitAdd32(inst); break;
+            case Opcode.Add64: EmitAdd64(inst); break;
+            case Opcode.Sub32: EmitSub32(inst); break;
+            case Opcode.Sub64: EmitSub64(inst); break;
+            case Opcode.And32: EmitAnd32(inst); break;
+            case Opcode.And64: EmitAnd64(inst); break;
+            case Opcode.Or32: EmitOr32(inst); break;
+            case Opcode.Or64: EmitOr64(inst); break;
+            case Opcode.Xor32: EmitXor32(inst); break;
+            case Opcode.Xor64: EmitXor64(inst); break;
+            case Opcode.Not32: EmitNot32(inst); break;
+            case Opcode.Not64: EmitNot64(inst); break;
+            case Opcode.Lsl32: EmitLsl32(inst); break;
+            case Opcode.Lsl64: EmitLsl64(inst); break;
+            case Opcode.Lsr32: EmitLsr32(inst); break;
+            case Opcode.Lsr64: EmitLsr64(inst); break;
+            case Opcode.Asr32: EmitAsr32(inst); break;
+            case Opcode.Asr64: EmitAsr64(inst); break;
+            case Opcode.Ror32: EmitRor32(inst); break;
+            case Opcode.Ror64: EmitRor64(inst); break;
+            case Opcode.Mul32: EmitMul32(inst); break;
+            case Opcode.Mul64: EmitMul64(inst); break;
+            case Opcode.AddCarry32: EmitAddCarry32(inst); break;
+            case Opcode.AddCarry64: EmitAddCarry64(inst); break;
+
+            case Opcode.AddCarryFlags32: EmitAddCarryFlags32(inst); break;
+            case Opcode.AddCarryFlags64: EmitAddCarryFlags64(inst); break;
+            case Opcode.LogicFlags32: EmitLogicFlags32(inst); break;
+            case Opcode.LogicFlags64: EmitLogicFlags64(inst); break;
+            case Opcode.ConditionHolds: EmitConditionHolds(inst); break;
+
+            case Opcode.Eq32: EmitEq32(inst); break;
+            case Opcode.Eq64: EmitEq64(inst); break;
+            case Opcode.ULessThan64: EmitULessThan64(inst); break;
+            case Opcode.SLessThan64: EmitSLessThan64(inst); break;
+            case Opcode.NotU1: EmitNotU1(inst); break;
+            case Opcode.Select: EmitSelect(inst); break;
+
+            case Opcode.ZeroExtend1To64: case Opcode.ZeroExtend1To32:
+            case Opcode.ZeroExtend8To32: case Opcode.ZeroExtend16To32:
+            case Opcode.ZeroExtend8To64: case Opcode.ZeroExtend16To64: case Opcode.ZeroExtend32To64:
+            case Opcode.NzcvToU32: case Opcode.U32ToNzcv:
+                EmitCopy(inst); break;
+            case Opcode.SignExtend8To32: EmitSignExtend8To32(inst); break;
+            case Opcode.SignExtend16To32: EmitSignExtend16To32(inst); break;
+            case Opcode.SignExtend8To64: EmitSignExtend8To64(inst); break;
+            case Opcode.SignExtend16To64: EmitSignExtend16To64(inst); break;
+            case Opcode.SignExtend32To64: EmitSignExtend32To64(inst); break;
+            case Opcode.Truncate32To8: case Opcode.Truncate64To8: EmitTruncateTo8(inst); break;
+            case Opcode.Truncate32To16: case Opcode.Truncate64To16: EmitTruncateTo16(inst); break;
+            case Opcode.Truncate64To32: EmitTruncate64To32(inst); break;
+
+            default: throw new InvalidOperationException($"no emitter for {inst.Op}");
+        }
+    }
+}
