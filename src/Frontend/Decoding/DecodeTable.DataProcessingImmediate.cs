@@ -37,20 +37,12 @@ public static partial class DecodeTable
             w => Bits(w, 31, 31) == Bits(w, 22, 22) && (Bits(w, 31, 31) == 1 || Bits(w, 15, 15) == 0)),
     ];
 
+    /// <summary>sf == 0 with N == 1 is unallocated, and so is a mask DecodeBitMasks() reserves.</summary>
     static bool ValidLogicalImmediate(uint w)
     {
-        uint sf = Bits(w, 31, 31), n = Bits(w, 22, 22), imms = Bits(w, 15, 10);
-        if (sf == 0 && n == 1)
-            return false;
-        // DecodeBitMasks: len = HighestSetBit(N:NOT(imms)) must be >= 1, and imms<len-1:0> must not be all ones.
-        uint combined = (n << 6) | (~imms & 0x3F);
-        if (combined == 0)
-            return false;
-        int len = 31 - System.Numerics.BitOperations.LeadingZeroCount(combined);
-        if (len < 1)
-            return false;
-        uint levels = (1u << len) - 1;
-        return (imms & levels) != levels;
+        uint sf = Bits(w, 31, 31), n = Bits(w, 22, 22);
+        return !(sf == 0 && n == 1)
+            && BitMasks.Decode(n, Bits(w, 15, 10), Bits(w, 21, 16), immediate: true, sf == 1 ? 64 : 32) is not null;
     }
 
     static bool ValidBitfield(uint w)

@@ -1,3 +1,4 @@
+using A64Jit.Frontend.Decoding;
 using A64Jit.IR;
 
 namespace A64Jit.Frontend.Lifting;
@@ -121,41 +122,11 @@ public sealed partial class Lifter
     }
 
     /// <summary>DecodeBitMasks(N, imms, immr, immediate): (wmask, tmask), or null when the encoding is reserved.</summary>
-    static (ulong WMask, ulong TMask)? DecodeBitMasks(uint n, uint imms, uint immr, bool immediate, int width)
-    {
-        int len = 31 - System.Numerics.BitOperations.LeadingZeroCount((n << 6) | (~imms & 0x3F));
-        if (len < 1)
-            return null;
-        int levels = (1 << len) - 1;
-        if (immediate && (imms & levels) == levels)
-            return null;
-        int s = (int)(imms & levels), r = (int)(immr & levels);
-        int diff = (s - r) & levels;
-        int esize = 1 << len;
-        if (esize > width)
-            return null;
-        ulong welem = Ones(s + 1), telem = Ones(diff + 1);
-        welem = RotateRight(welem, r, esize);
-        return (Replicate(welem, esize, width), Replicate(telem, esize, width));
-    }
+    static (ulong WMask, ulong TMask)? DecodeBitMasks(uint n, uint imms, uint immr, bool immediate, int width) =>
+        BitMasks.Decode(n, imms, immr, immediate, width);
 
-    static ulong Ones(int n) => n >= 64 ? ulong.MaxValue : (1UL << n) - 1;
-
-    static ulong RotateRight(ulong v, int amount, int esize)
-    {
-        if (amount == 0)
-            return v;
-        ulong mask = Ones(esize);
-        return ((v >> amount) | (v << (esize - amount))) & mask;
-    }
-
-    static ulong Replicate(ulong element, int esize, int width)
-    {
-        ulong result = 0;
-        for (int i = 0; i < width; i += esize)
-            result |= element << i;
-        return width == 64 ? result : result & Ones(width);
-    }
+    static ulong Ones(int n) => BitMasks.Ones(n);
+    static ulong Replicate(ulong element, int esize, int width) => BitMasks.Replicate(element, esize, width);
 
     static long SignExtend(ulong value, int bits) => (long)(value << (64 - bits)) >> (64 - bits);
 }
