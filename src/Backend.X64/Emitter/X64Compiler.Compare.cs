@@ -6,39 +6,27 @@ namespace A64Jit.Backend.X64;
 /// <summary>Comparisons into U1 and selection.</summary>
 public sealed partial class X64Compiler
 {
-    void EmitEq32(Inst inst)
-    {
-        Load(eax, inst.Args[0]);
-        Load(ecx, inst.Args[1]);
-        asm.cmp(eax, ecx);
-        asm.sete(al);
-        StoreBool(inst);
-    }
+    void EmitEq32(Inst inst) => EmitCompare(inst, wide: false, asm.sete);
+    void EmitEq64(Inst inst) => EmitCompare(inst, wide: true, asm.sete);
+    void EmitULessThan64(Inst inst) => EmitCompare(inst, wide: true, asm.setb);
+    void EmitSLessThan64(Inst inst) => EmitCompare(inst, wide: true, asm.setl);
 
-    void EmitEq64(Inst inst)
+    /// <summary>cmp of the two arguments, then the given setcc into a u1.</summary>
+    void EmitCompare(Inst inst, bool wide, Action<Iced.Intel.AssemblerRegister8> setcc)
     {
-        Load(rax, inst.Args[0]);
-        Load(rcx, inst.Args[1]);
-        asm.cmp(rax, rcx);
-        asm.sete(al);
-        StoreBool(inst);
-    }
-
-    void EmitULessThan64(Inst inst)
-    {
-        Load(rax, inst.Args[0]);
-        Load(rcx, inst.Args[1]);
-        asm.cmp(rax, rcx);
-        asm.setb(al);
-        StoreBool(inst);
-    }
-
-    void EmitSLessThan64(Inst inst)
-    {
-        Load(rax, inst.Args[0]);
-        Load(rcx, inst.Args[1]);
-        asm.cmp(rax, rcx);
-        asm.setl(al);
+        if (wide)
+        {
+            Load(rax, inst.Args[0]);
+            Load(rcx, inst.Args[1]);
+            asm.cmp(rax, rcx);
+        }
+        else
+        {
+            Load(eax, inst.Args[0]);
+            Load(ecx, inst.Args[1]);
+            asm.cmp(eax, ecx);
+        }
+        setcc(al);
         StoreBool(inst);
     }
 
