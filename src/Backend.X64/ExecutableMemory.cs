@@ -80,6 +80,14 @@ public sealed partial class ExecutableMemory : IDisposable
             return TryAllocateLocked(code, out address);
     }
 
+    /// <summary>The read-write view of an address in the executable view (to patch code in place).</summary>
+    public nint WritableAddress(nint executable)
+    {
+        if (executable < rx || executable >= rx + Capacity)
+            throw new ArgumentOutOfRangeException(nameof(executable), "not inside this executable memory");
+        return rw + (executable - rx);
+    }
+
     /// <summary>Forgets every allocation: the next code goes at the start of the region again.</summary>
     public void Reset()
     {

@@ -12,6 +12,9 @@ public static class CommandLine
     /// <summary>Exit status for a64jit's own errors (bad flag, missing or malformed file).</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit status when --engine lockstep found the interpreter and the JIT disagreeing.</summary>
+    public const int LockstepMismatch = 3;
+
     const string MainHelp = """
         usage: a64jit <command> [options]
 
@@ -30,15 +33,19 @@ public static class CommandLine
         are a64jit's; the exit status is the guest's (128 + signal when a signal kills it).
 
         options:
-          --engine <name>   execution engine: interp (the reference interpreter)
+          --engine <name>   execution engine: jit (the default: translated x86-64 code), interp (the
+                            reference interpreter), lockstep (both, block by block, stopping at the
+                            first difference)
           --strict          an unimplemented system call is fatal instead of returning -ENOSYS
-          --dump-ir         print each block's IR to stderr as it is lifted
+          --dump-ir         print each block's IR to stderr as it is lifted (and, with jit, after the passes)
+          --dump-x86        print each compiled block's x86-64 code to stderr (jit, lockstep)
+          --no-opt          compile the IR as lifted, without the optimization passes
           --stats           print guest instructions, time and MIPS to stderr at exit
           -h, --help        show this help
         """;
 
     const string DemoHelp = """
-        usage: a64jit demo [--engine <name>] [--stats] [--dump-ir]
+        usage: a64jit demo [--engine <name>] [--stats] [--dump-ir] [--dump-x86]
 
         Runs a small built-in AArch64 program (a greeting, Fibonacci numbers, a counted loop)
         to show the translator working without any other installs.
@@ -77,6 +84,12 @@ public static class CommandLine
         catch (GuestTerminatedException e)
         {
             return Fail(e.Message);
+        }
+        catch (A64Jit.Runtime.Engines.LockstepMismatchException e)
+        {
+            Console.Out.Flush();
+            Console.Error.Write(e.Message);
+            return LockstepMismatch;
         }
     }
 
@@ -123,14 +136,16 @@ public static class CommandLine
                     return (options, i, true);
                 case "--engine":
                     if (i + 1 >= args.Length)
-                        throw new UsageException("--engine needs a value (interp)");
+                        throw new UsageException($"--engine needs a value ({string.Join(", ", UserModeRunner.Engines)})");
                     string engine = args[++i];
-                    if (engine is not "interp")
-                        throw new UsageException($"unknown engine '{engine}' (available: interp)");
+                    if (!UserModeRunner.Engines.Contains(engine))
+                        throw new UsageException($"unknown engine '{engine}' (available: {string.Join(", ", UserModeRunner.Engines)})");
                     options = options with { Engine = engine };
                     break;
                 case "--strict": options = options with { Strict = true }; break;
                 case "--dump-ir": options = options with { DumpIr = true }; break;
+                case "--dump-x86": options = options with { DumpX86 = true }; break;
+                case "--no-opt": options = options with { Optimize = false }; break;
                 case "--stats": options = options with { Stats = true }; break;
                 default:
                     throw new UsageException($"unknown option '{a}'; see 'a64jit {(takesOperands ? "run" : "demo")} --help'");

@@ -7,7 +7,11 @@ namespace A64Jit.Runtime;
 /// <summary>Runs a static AArch64 Linux executable as a process, the job of `a64jit run`.</summary>
 public static class UserModeRunner
 {
-    public sealed record Options(string Engine = "interp", bool Strict = false, bool DumpIr = false, bool Stats = false);
+    public sealed record Options(string Engine = "jit", bool Strict = false, bool DumpIr = false, bool Stats = false,
+        bool DumpX86 = false, bool Optimize = true);
+
+    /// <summary>The engines `--engine` accepts; the first is the default.</summary>
+    public static readonly string[] Engines = ["jit", "interp", "lockstep"];
 
     /// <summary>How the guest ended: its exit status, or 128 + signal with <see cref="Signal"/> set when a signal killed it.</summary>
     public sealed record Result(int ExitStatus, long Instructions, TimeSpan Elapsed, int? Signal = null)
@@ -18,7 +22,9 @@ public static class UserModeRunner
     public static IEngine CreateEngine(string name, EngineOptions options) => name switch
     {
         "interp" => new InterpreterEngine(options),
-        _ => throw new ArgumentException($"unknown engine '{name}' (available: interp)"),
+        "jit" => new JitEngine(options),
+        "lockstep" => new LockstepEngine(options),
+        _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", Engines)})"),
     };
 
     public static Result Run(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, Options options)
@@ -26,6 +32,8 @@ public static class UserModeRunner
         var engineOptions = new EngineOptions
         {
             DumpIr = options.DumpIr ? block => Console.Error.Write(IR.Printer.Print(block)) : null,
+            DumpX86 = options.DumpX86 ? (block, code) => Console.Error.Write($"x86-64 for 0x{block.StartPc:x}:\n{code}\n") : null,
+            Optimize = options.Optimize,
         };
         var engine = CreateEngine(options.Engine, engineOptions);
         using var process = new LinuxProcess(engine, new ProcessOptions { Strict = options.Strict });

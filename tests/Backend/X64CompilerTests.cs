@@ -20,7 +20,7 @@ public class X64CompilerTests
 
         var code = X64Compiler.Compile(block);
         Assert.That(code, Is.Not.Null);
-        Assert.That(X64Disassembler.Format(code!, withAddresses: false), Is.EqualTo(Lines(
+        Assert.That(X64Disassembler.Format(code!.Code, withAddresses: false), Is.EqualTo(Lines(
             "push    r15",
             "mov     r15,rdi",
             "sub     rsp,30h",
@@ -50,7 +50,7 @@ public class X64CompilerTests
         block.Terminal = new Terminal.If(eq, new Terminal.Link(0x3000), new Terminal.Link(0x2004));
 
         var code = X64Compiler.Compile(block);
-        Assert.That(X64Disassembler.Format(code!, withAddresses: false), Is.EqualTo(Lines(
+        Assert.That(X64Disassembler.Format(code!.Code, withAddresses: false), Is.EqualTo(Lines(
             "push    r15",
             "mov     r15,rdi",
             "sub     rsp,10h",
@@ -72,16 +72,35 @@ public class X64CompilerTests
     }
 
     [Test]
-    public void BlocksWithMemoryOrExceptionsAreRefused()
+    public void BlocksWithMoreValuesThanTheFrameAreRefused()
     {
-        var block = new Block(0x1000);
+        var block = new Block(0x1000) { GuestInstructionCount = 1, EndPc = 0x1004 };
         var b = new IrBuilder(block);
-        b.Emit(Opcode.Load64, b.U64(0x8000));
+        var sum = b.EmitWithAux(Opcode.GetX, 1);
+        for (int i = 0; i < X64Compiler.MaxValues; i++)
+            sum = b.Emit(Opcode.Add64, sum, sum);
+        b.EmitWithAux(Opcode.SetX, 0, sum);
         block.Terminal = new Terminal.Link(0x1004);
         Assert.That(X64Compiler.Compile(block), Is.Null);
+    }
 
-        var svc = new Block(0x1000) { Terminal = new Terminal.Exception(ExceptionKind.SupervisorCall, 0x1000, 0x1004, 0) };
-        Assert.That(X64Compiler.Compile(svc), Is.Null);
+    [Test]
+    public void EveryDirectTargetGetsALinkSlot()
+    {
+        var block = new Block(0x2000) { GuestInstructionCount = 1, EndPc = 0x2004 };
+        var b = new IrBuilder(block);
+        var eq = b.EmitWithAux(Opcode.ConditionHolds, 0, b.Emit(Opcode.GetNzcv));
+        block.Terminal = new Terminal.If(eq, new Terminal.Link(0x3000), new Terminal.Link(0x2004));
+        var code = X64Compiler.Compile(block)!;
+        Assert.That(code.Links.Select(l => l.Target), Is.EqualTo(new ulong[] { 0x3000, 0x2004 }));
+        Assert.That(code.Links.Select(l => l.SiteOffset), Is.EqualTo(new[] { 0, X64Compiler.LinkSlotSize }));
+        Assert.That(code.EntryOffset, Is.EqualTo(2 * X64Compiler.LinkSlotSize));
+        foreach (var link in code.Links)
+        {
+            // Until linked, each slot jumps to its own unlinked path.
+            Assert.That(code.Code[link.SiteOffset], Is.EqualTo(0xE9));
+            Assert.That(BitConverter.ToInt32(code.Code, link.SiteOffset + 1), Is.EqualTo(link.UnlinkedOffset - (link.SiteOffset + 5)));
+        }
     }
 
     static string Lines(params string[] lines) => string.Concat(lines.Select(l => l + Environment.NewLine));

@@ -55,8 +55,8 @@ public sealed class OurExecutor : IDisposable
         memory.Poke(MachineState.CodeAddress, code);
         memory.Poke(MachineState.DataAddress, s.Data);
         var cpu = new CpuState { Sp = s.Sp, Pc = s.Pc, Nzcv = s.Nzcv, Fpcr = s.Fpcr, Fpsr = s.Fpsr };
-        Array.Copy(s.X, cpu.X, 31);
-        Array.Copy(s.V, cpu.V, 32);
+        s.X.CopyTo(cpu.X);
+        s.V.CopyTo(cpu.V);
         var ctx = new GuestContext(cpu, memory, new UserModeSystemRegisters());
         var block = Lifter.Lift(s.Pc, memory.Fetch, maxInstructions: words.Length);
         Verifier.Verify(block);
@@ -64,8 +64,8 @@ public sealed class OurExecutor : IDisposable
             A64Jit.IR.Passes.PassPipeline.Optimize(block, verify: true);
         LastBlock = block;
         var exit = interpreter.Run(block, ctx);
-        Array.Copy(cpu.X, s.X, 31);
-        Array.Copy(cpu.V, s.V, 32);
+        cpu.X.CopyTo(s.X);
+        cpu.V.CopyTo(s.V);
         s.Sp = cpu.Sp;
         s.Nzcv = cpu.Nzcv;
         s.Fpsr = cpu.Fpsr;

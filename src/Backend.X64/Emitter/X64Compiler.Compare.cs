@@ -39,6 +39,11 @@ public sealed partial class X64Compiler
 
     void EmitSelect(Inst inst)
     {
+        if (inst.Type == IrType.U128)
+        {
+            EmitGeneric(inst);
+            return;
+        }
         Load(ecx, inst.Args[0]);
         Load(rax, inst.Args[1]);
         Load(rdx, inst.Args[2]);

@@ -4,11 +4,12 @@ namespace A64Jit.Backend.X64;
 
 public sealed partial class X64Compiler
 {
-    /// <summary>Opcodes with an emitter; everything else sends the block to the interpreter.</summary>
-    public static bool IsSupported(Opcode op) => op switch
+    /// <summary>Whether the opcode has an emitter of its own (the rest go through the generic helper).</summary>
+    public static bool HasEmitter(Opcode op) => op switch
     {
         Opcode.Const or Opcode.InstStart
             or Opcode.GetX or Opcode.SetX or Opcode.GetSp or Opcode.SetSp or Opcode.GetNzcv or Opcode.SetNzcv
+            or Opcode.GetV or Opcode.SetV or Opcode.Low64 or Opcode.High64 or Opcode.Pack128
             or Opcode.Add32 or Opcode.Add64 or Opcode.Sub32 or Opcode.Sub64
             or Opcode.And32 or Opcode.And64 or Opcode.Or32 or Opcode.Or64 or Opcode.Xor32 or Opcode.Xor64
             or Opcode.Not32 or Opcode.Not64
@@ -17,14 +18,17 @@ public sealed partial class X64Compiler
             or Opcode.Mul32 or Opcode.Mul64 or Opcode.AddCarry32 or Opcode.AddCarry64
             or Opcode.AddCarryFlags32 or Opcode.AddCarryFlags64 or Opcode.LogicFlags32 or Opcode.LogicFlags64
             or Opcode.Eq32 or Opcode.Eq64 or Opcode.ULessThan64 or Opcode.SLessThan64 or Opcode.NotU1
-            or Opcode.ConditionHolds or Opcode.Select
+            or Opcode.ConditionHolds
             or Opcode.ZeroExtend1To64 or Opcode.ZeroExtend1To32 or Opcode.ZeroExtend8To32 or Opcode.ZeroExtend16To32
             or Opcode.ZeroExtend8To64 or Opcode.ZeroExtend16To64 or Opcode.ZeroExtend32To64
             or Opcode.SignExtend8To32 or Opcode.SignExtend16To32 or Opcode.SignExtend8To64
             or Opcode.SignExtend16To64 or Opcode.SignExtend32To64
             or Opcode.Truncate32To8 or Opcode.Truncate32To16 or Opcode.Truncate64To8 or Opcode.Truncate64To16
             or Opcode.Truncate64To32
-            or Opcode.NzcvToU32 or Opcode.U32ToNzcv => true,
+            or Opcode.NzcvToU32 or Opcode.U32ToNzcv
+            or Opcode.Load8 or Opcode.Load16 or Opcode.Load32 or Opcode.Load64 or Opcode.Load128
+            or Opcode.Store8 or Opcode.Store16 or Opcode.Store32 or Opcode.Store64 or Opcode.Store128
+            or Opcode.Select => true,
         _ => false,
     };
 
@@ -33,7 +37,10 @@ public sealed partial class X64Compiler
         switch (inst.Op)
         {
             case Opcode.Const: EmitConst(inst); break;
-            case Opcode.InstStart: break;
+            case Opcode.InstStart:
+                guestIndex++;
+                guestPc = inst.Aux;
+                break;
 
             case Opcode.GetX: EmitGetX(inst); break;
             case Opcode.SetX: EmitSetX(inst); break;
@@ -41,6 +48,11 @@ public sealed partial class X64Compiler
             case Opcode.SetSp: EmitSetSp(inst); break;
             case Opcode.GetNzcv: EmitGetNzcv(inst); break;
             case Opcode.SetNzcv: EmitSetNzcv(inst); break;
+            case Opcode.GetV: EmitGetV(inst); break;
+            case Opcode.SetV: EmitSetV(inst); break;
+            case Opcode.Low64: EmitLow64(inst); break;
+            case Opcode.High64: EmitHigh64(inst); break;
+            case Opcode.Pack128: EmitPack128(inst); break;
 
             case Opcode.Add32: EmitAdd32(inst); break;
             case Opcode.Add64: EmitAdd64(inst); break;
@@ -80,6 +92,17 @@ public sealed partial class X64Compiler
             case Opcode.NotU1: EmitNotU1(inst); break;
             case Opcode.Select: EmitSelect(inst); break;
 
+            case Opcode.Load8: EmitLoad(inst, 1); break;
+            case Opcode.Load16: EmitLoad(inst, 2); break;
+            case Opcode.Load32: EmitLoad(inst, 4); break;
+            case Opcode.Load64: EmitLoad(inst, 8); break;
+            case Opcode.Load128: EmitLoad128(inst); break;
+            case Opcode.Store8: EmitStore(inst, 1); break;
+            case Opcode.Store16: EmitStore(inst, 2); break;
+            case Opcode.Store32: EmitStore(inst, 4); break;
+            case Opcode.Store64: EmitStore(inst, 8); break;
+            case Opcode.Store128: EmitStore128(inst); break;
+
             case Opcode.ZeroExtend1To64: case Opcode.ZeroExtend1To32:
             case Opcode.ZeroExtend8To32: case Opcode.ZeroExtend16To32:
             case Opcode.ZeroExtend8To64: case Opcode.ZeroExtend16To64: case Opcode.ZeroExtend32To64:
@@ -94,7 +117,7 @@ public sealed partial class X64Compiler
             case Opcode.Truncate32To16: case Opcode.Truncate64To16: EmitTruncateTo16(inst); break;
             case Opcode.Truncate64To32: EmitTruncate64To32(inst); break;
 
-            default: throw new InvalidOperationException($"no emitter for {inst.Op}");
+            default: EmitGeneric(inst); break;
         }
     }
 }

@@ -9,6 +9,8 @@ public sealed partial class X64Compiler
     void EmitConst(Inst inst)
     {
         ulong value = inst.Aux & inst.Type.Mask();
+        if (inst.Type == IrType.U128)
+            asm.mov(SlotHigh(inst), 0);
         if ((long)value is >= int.MinValue and <= int.MaxValue)
             asm.mov(Slot(inst), (int)(long)value);
         else
@@ -20,37 +22,47 @@ public sealed partial class X64Compiler
 
     void EmitGetX(Inst inst)
     {
-        asm.mov(rax, GuestQword(GuestStateLayout.X((int)inst.Aux)));
+        if (inst.Aux > 30)
+        {
+            EmitGeneric(inst);
+            return;
+        }
+        asm.mov(rax, GuestQword(ContextLayout.X((int)inst.Aux)));
         Store(inst, rax);
     }
 
     void EmitSetX(Inst inst)
     {
+        if (inst.Aux > 30)
+        {
+            EmitGeneric(inst);
+            return;
+        }
         Load(rax, inst.Args[0]);
-        asm.mov(GuestQword(GuestStateLayout.X((int)inst.Aux)), rax);
+        asm.mov(GuestQword(ContextLayout.X((int)inst.Aux)), rax);
     }
 
     void EmitGetSp(Inst inst)
     {
-        asm.mov(rax, GuestQword(GuestStateLayout.Sp));
+        asm.mov(rax, GuestQword(ContextLayout.Sp));
         Store(inst, rax);
     }
 
     void EmitSetSp(Inst inst)
     {
         Load(rax, inst.Args[0]);
-        asm.mov(GuestQword(GuestStateLayout.Sp), rax);
+        asm.mov(GuestQword(ContextLayout.Sp), rax);
     }
 
     void EmitGetNzcv(Inst inst)
     {
-        asm.mov(eax, GuestDword(GuestStateLayout.Nzcv));
+        asm.mov(eax, GuestDword(ContextLayout.Nzcv));
         Store(inst, rax);
     }
 
     void EmitSetNzcv(Inst inst)
     {
         Load(eax, inst.Args[0]);
-        asm.mov(GuestDword(GuestStateLayout.Nzcv), eax);
+        asm.mov(GuestDword(ContextLayout.Nzcv), eax);
     }
 }

@@ -5,108 +5,199 @@ using static Iced.Intel.AssemblerRegisters;
 namespace A64Jit.Backend.X64;
 
 /// <summary>
-/// Compiles a straight-line IR block into an x86-64 function <c>ulong Block(JitContext* ctx)</c> (SysV)
-/// that returns the next guest PC. The baseline allocator gives every SSA value a qword slot in a
-/// per-block frame addressed off rsp; values in slots are always masked to their IR type. The guest
-/// context pointer is pinned in r15 for the whole block and never spilled.
-/// A block with anything this backend cannot yet compile yields null: the engine interprets it instead.
+/// Compiles one IR block into x86-64 code that runs inside the frame the <see cref="CodeCache"/>'s entry
+/// trampoline sets up. The guest context pointer is pinned in r15 and never spilled; every SSA value has
+/// a 16-byte home slot at [rsp + 16·index] (values in slots are masked to their IR type), and the
+/// register allocator keeps values in host registers where it can. The code is position independent:
+/// it reaches the shared stubs through the context and leaves through patchable link slots, so the
+/// cache can copy it anywhere. An opcode without an emitter is evaluated by the interpreter's own
+/// semantics through one generic helper, so every block compiles.
 /// </summary>
 public sealed partial class X64Compiler
 {
     /// <summary>The host register holding the JitContext pointer.</summary>
     static readonly AssemblerRegister64 Context = r15;
 
+    /// <summary>The most SSA values a block may have: the frame holds one 16-byte slot for each.</summary>
+    public const int MaxValues = 2048;
+
+    /// <summary>Bytes of frame the entry trampoline reserves for value slots.</summary>
+    public const int FrameSize = MaxValues * 16;
+
+    /// <summary>Bytes of each link slot at the start of the code: a 5-byte jmp rel32 and padding.</summary>
+    public const int LinkSlotSize = 8;
+
     readonly Assembler asm = new(64);
     readonly Block block;
-    int frameSize;
+    readonly List<(Label Slot, Label Unlinked, ulong Target)> links = [];
+    readonly Dictionary<int, Label> faultExits = [];
+    readonly List<Action> outOfLine = [];
+
+    // The guest instruction the code being emitted belongs to: its index in the block and its address.
+    int guestIndex = -1;
+    ulong guestPc;
 
     X64Compiler(Block block) => this.block = block;
 
-    /// <summary>The machine code for the block, or null when it uses an opcode or terminal with no emitter yet.</summary>
-    public static byte[]? Compile(Block block)
+    /// <summary>The machine code for the block, or null when it has more values than the frame holds.</summary>
+    public static CompiledBlock? Compile(Block block)
     {
-        if (!CanCompile(block))
+        if (block.Insts.Count > MaxValues || block.Terminal is null)
             return null;
         block.Renumber();
         var compiler = new X64Compiler(block);
-        compiler.EmitBlock();
-        var stream = new MemoryStream();
-        compiler.asm.Assemble(new StreamCodeWriter(stream), 0);
-        return stream.ToArray();
+        return compiler.Assemble();
     }
 
-    /// <summary>Whether every instruction and the terminal of the block have an emitter.</summary>
-    public static bool CanCompile(Block block)
+    CompiledBlock Assemble()
     {
-        foreach (var inst in block.Insts)
+        int linkCount = CountLinks(block.Terminal!);
+        var slotLabels = new Label[linkCount];
+        for (int i = 0; i < linkCount; i++)
         {
-            if (!IsSupported(inst.Op) || inst.Type == IrType.U128)
-                return false;
-            if (inst.Op is Opcode.GetX or Opcode.SetX && inst.Aux > 30)
-                return false;
-            foreach (var arg in inst.Args)
-                if (arg.Type == IrType.U128)
-                    return false;
+            slotLabels[i] = asm.CreateLabel();
+            asm.Label(ref slotLabels[i]);
+            // jmp rel32 (patched to the unlinked path below, later to the target block) and 3 bytes of padding,
+            // so the displacement sits inside one aligned 8-byte word and can be rewritten atomically.
+            asm.db(0xE9, 0, 0, 0, 0, 0xCC, 0xCC, 0xCC);
         }
-        return block.Terminal is { } t && IsSupported(t);
-    }
-
-    static bool IsSupported(Terminal terminal) => terminal switch
-    {
-        Terminal.Link => true,
-        Terminal.Indirect => true,
-        Terminal.If f => IsSupported(f.Then) && IsSupported(f.Else),
-        _ => false,
-    };
-
-    void EmitBlock()
-    {
-        frameSize = (block.Insts.Count * 8 + 15) & ~15;
-        // Entry: rsp = 8 mod 16; after push r15 it is 16-aligned and the frame keeps it so.
-        asm.push(Context);
-        asm.mov(Context, rdi);
-        if (frameSize > 0)
-            asm.sub(rsp, frameSize);
+        var entry = asm.CreateLabel();
+        asm.Label(ref entry);
+        EmitEntry();
         foreach (var inst in block.Insts)
             EmitInst(inst);
-        EmitTerminal(block.Terminal!);
-        if (frameSize > 0)
-            asm.add(rsp, frameSize);
-        asm.pop(Context);
-        asm.ret();
+        EmitTerminal(block.Terminal!, slotLabels, 0);
+        for (int i = 0; i < outOfLine.Count; i++)
+            outOfLine[i]();
+
+        var stream = new MemoryStream();
+        var result = asm.Assemble(new StreamCodeWriter(stream), 0, BlockEncoderOptions.ReturnNewInstructionOffsets);
+        var code = stream.ToArray();
+        var sites = new List<LinkSite>(links.Count);
+        foreach (var (slot, unlinked, target) in links)
+        {
+            int site = (int)result.GetLabelRIP(slot);
+            int path = (int)result.GetLabelRIP(unlinked);
+            BitConverter.TryWriteBytes(code.AsSpan(site + 1, 4), path - (site + 5));
+            sites.Add(new LinkSite(site, path, target));
+        }
+        return new CompiledBlock(block, code, (int)result.GetLabelRIP(entry), sites);
     }
 
-    void EmitTerminal(Terminal terminal)
+    static int CountLinks(Terminal terminal) => terminal switch
+    {
+        Terminal.Link => 1,
+        Terminal.If f => CountLinks(f.Then) + CountLinks(f.Else),
+        _ => 0,
+    };
+
+    /// <summary>Block entry: leave if the runtime asked for it, then count the block's instructions as retired.</summary>
+    void EmitEntry()
+    {
+        var interrupted = asm.CreateLabel();
+        asm.cmp(__dword_ptr[Context + ContextLayout.Interrupt], 0);
+        asm.jne(interrupted);
+        asm.add(__qword_ptr[Context + ContextLayout.InstructionsRetired], block.GuestInstructionCount);
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref interrupted);
+            asm.mov(rax, block.StartPc);
+            asm.mov(GuestQword(ContextLayout.Pc), rax);
+            Exit(JitExit.Interrupted);
+        });
+    }
+
+    void EmitTerminal(Terminal terminal, Label[] slots, int nextSlot)
     {
         switch (terminal)
         {
             case Terminal.Link link:
+            {
+                var unlinked = asm.CreateLabel();
+                asm.jmp(slots[nextSlot]);
+                asm.Label(ref unlinked);
+                // Labels are values: record this one after Label() has bound it.
+                links.Add((slots[nextSlot], unlinked, link.Target));
                 asm.mov(rax, link.Target);
+                asm.mov(GuestQword(ContextLayout.Pc), rax);
+                asm.jmp(__qword_ptr[Context + ContextLayout.LookupStub]);
                 break;
+            }
             case Terminal.Indirect indirect:
                 Load(rax, indirect.Target);
+                asm.mov(GuestQword(ContextLayout.Pc), rax);
+                asm.jmp(__qword_ptr[Context + ContextLayout.LookupStub]);
                 break;
             case Terminal.If f:
+            {
                 var otherwise = asm.CreateLabel();
-                var done = asm.CreateLabel();
                 Load(ecx, f.Condition);
                 asm.test(ecx, ecx);
                 asm.jz(otherwise);
-                EmitTerminal(f.Then);
-                asm.jmp(done);
+                EmitTerminal(f.Then, slots, nextSlot);
                 asm.Label(ref otherwise);
-                EmitTerminal(f.Else);
-                asm.Label(ref done);
+                EmitTerminal(f.Else, slots, nextSlot + CountLinks(f.Then));
+                break;
+            }
+            case Terminal.Exception e:
+                asm.mov(GuestDword(ContextLayout.ExceptionKind), (int)e.Kind);
+                asm.mov(GuestDword(ContextLayout.ExceptionImmediate), (int)e.Immediate);
+                asm.mov(rax, e.Pc);
+                asm.mov(GuestQword(ContextLayout.ExceptionPc), rax);
+                asm.mov(rax, e.NextPc);
+                asm.mov(GuestQword(ContextLayout.Pc), rax);
+                // The excepting instruction itself has not retired.
+                if (block.GuestInstructionCount > 0)
+                    asm.sub(__qword_ptr[Context + ContextLayout.InstructionsRetired], 1);
+                Exit(JitExit.Exception);
                 break;
             default:
                 throw new InvalidOperationException($"no emitter for terminal {terminal}");
         }
     }
 
+    /// <summary>Returns to the entry trampoline's caller with the exit reason in eax.</summary>
+    void Exit(JitExit reason)
+    {
+        asm.mov(eax, (int)reason);
+        asm.jmp(__qword_ptr[Context + ContextLayout.ExitStub]);
+    }
+
+    /// <summary>After a helper: leave the block as a fault of the current guest instruction if the helper failed.</summary>
+    void CheckHelperStatus()
+    {
+        asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+        asm.jne(FaultExit());
+    }
+
+    /// <summary>The exit for a fault in the current guest instruction: PC at it, only the ones before it retired.</summary>
+    Label FaultExit()
+    {
+        int index = Math.Max(guestIndex, 0);
+        if (faultExits.TryGetValue(index, out var label))
+            return label;
+        label = asm.CreateLabel();
+        faultExits[index] = label;
+        ulong pc = guestIndex < 0 ? block.StartPc : guestPc;
+        int notRetired = block.GuestInstructionCount - index;
+        outOfLine.Add(() =>
+        {
+            var l = faultExits[index];
+            asm.Label(ref l);
+            asm.mov(rax, pc);
+            asm.mov(GuestQword(ContextLayout.Pc), rax);
+            asm.sub(__qword_ptr[Context + ContextLayout.InstructionsRetired], notRetired);
+            Exit(JitExit.Fault);
+        });
+        return label;
+    }
+
     // ---- Value slots --------------------------------------------------------------------------
 
-    AssemblerMemoryOperand Slot(Inst inst) => __qword_ptr[rsp + inst.Index * 8];
-    AssemblerMemoryOperand Slot32(Inst inst) => __dword_ptr[rsp + inst.Index * 8];
+    static AssemblerMemoryOperand Slot(Inst inst) => __qword_ptr[rsp + inst.Index * 16];
+    static AssemblerMemoryOperand Slot32(Inst inst) => __dword_ptr[rsp + inst.Index * 16];
+    static AssemblerMemoryOperand SlotHigh(Inst inst) => __qword_ptr[rsp + inst.Index * 16 + 8];
+    static AssemblerMemoryOperand Slot128(Inst inst) => __xmmword_ptr[rsp + inst.Index * 16];
 
     void Load(AssemblerRegister64 reg, Inst value) => asm.mov(reg, Slot(value));
 
@@ -119,3 +210,26 @@ public sealed partial class X64Compiler
     static AssemblerMemoryOperand GuestQword(int offset) => __qword_ptr[Context + offset];
     static AssemblerMemoryOperand GuestDword(int offset) => __dword_ptr[Context + offset];
 }
+
+/// <summary>Why compiled code returned to the runtime.</summary>
+public enum JitExit
+{
+    /// <summary>The indirect-branch lookup missed: ctx.Pc has no block in the dispatch table.</summary>
+    Lookup = 0,
+    /// <summary>ctx.Interrupt was set; ctx.Pc is the block that did not start.</summary>
+    Interrupted = 1,
+    /// <summary>An exception terminal: ctx.ExceptionKind/Immediate/Pc say which, ctx.Pc is the preferred return.</summary>
+    Exception = 2,
+    /// <summary>A helper raised a guest fault (or failed); ctx.Pc is the faulting instruction.</summary>
+    Fault = 3,
+    /// <summary>A single-stepping cache ran one block; ctx.Pc is where execution continues.</summary>
+    BlockDone = 4,
+}
+
+/// <summary>A block's code before it is placed in the cache.</summary>
+/// <param name="EntryOffset">Where execution starts (after the link slots).</param>
+/// <param name="Links">The patchable jumps to other blocks, by target guest pc.</param>
+public sealed record CompiledBlock(Block Ir, byte[] Code, int EntryOffset, IReadOnlyList<LinkSite> Links);
+
+/// <summary>A jmp rel32 at <paramref name="SiteOffset"/> that goes to <paramref name="UnlinkedOffset"/> until <paramref name="Target"/> is compiled.</summary>
+public readonly record struct LinkSite(int SiteOffset, int UnlinkedOffset, ulong Target);

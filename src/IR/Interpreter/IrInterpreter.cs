@@ -44,13 +44,42 @@ public sealed partial class IrInterpreter
         return Finish(block.Terminal!, block.GuestInstructionCount);
     }
 
+    /// <summary>
+    /// Evaluates one instruction whose operands sit in a frame of slots indexed by value number
+    /// (compiled code's frame, <paramref name="slotSize"/> bytes apart) and writes its result to its own
+    /// slot: how compiled code runs an opcode it has no emitter for, with these same semantics.
+    /// </summary>
+    public unsafe void EvaluateInFrame(Inst inst, IGuestContext ctx, byte* frame, int slotSize)
+    {
+        if (values.Length <= inst.Index)
+        {
+            values = new ulong[inst.Index * 2];
+            wide = new UInt128[inst.Index * 2];
+        }
+        foreach (var arg in inst.Args)
+        {
+            byte* slot = frame + arg.Index * slotSize;
+            if (arg.Type == IrType.U128)
+                wide[arg.Index] = System.Runtime.CompilerServices.Unsafe.ReadUnaligned<UInt128>(slot);
+            else
+                values[arg.Index] = *(ulong*)slot;
+        }
+        byte* result = frame + inst.Index * slotSize;
+        if (inst.Type == IrType.U128)
+            System.Runtime.CompilerServices.Unsafe.WriteUnaligned(result, Eval128(inst, ctx));
+        else if (inst.Type == IrType.Void)
+            Eval(inst, ctx);
+        else
+            *(ulong*)result = Eval(inst, ctx) & inst.Type.Mask();
+    }
+
     BlockExit Finish(Terminal terminal, int count) => terminal switch
     {
         Terminal.Link l => new BlockExit(ExitReason.Continue, l.Target, InstructionsRetired: count),
         Terminal.Indirect ind => new BlockExit(ExitReason.Continue, V(ind.Target), InstructionsRetired: count),
         Terminal.If f => Finish(V(f.Condition) != 0 ? f.Then : f.Else, count),
         // The excepting instruction itself has not retired.
-        Terminal.Exception e => new BlockExit(ExitReason.Exception, e.NextPc, e.Pc, e.Kind, e.Immediate, count - 1),
+        Terminal.Exception e => new BlockExit(ExitReason.Exception, e.NextPc, e.Pc, e.Kind, e.Immediate, Math.Max(count - 1, 0)),
         _ => throw new InvalidOperationException($"unknown terminal {terminal}"),
     };
 

@@ -101,6 +101,14 @@ public sealed unsafe partial class GuestContext
         }
     }
 
+    /// <summary>The value an LSE atomic leaves in memory: <paramref name="op"/> on the old value and the operand, at <paramref name="size"/> bytes.</summary>
+    public static ulong Combine(AtomicOp op, ulong old, ulong operand, int size)
+    {
+        int bits = size * 8;
+        ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
+        return Apply(op, old & mask, operand & mask, bits) & mask;
+    }
+
     ulong LoadPlain(ulong address, int size) => size switch
     {
         1 => Memory.Read8(address),

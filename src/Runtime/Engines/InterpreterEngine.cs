@@ -47,6 +47,12 @@ public sealed class EngineOptions
     /// <summary>Run the IR verifier on every lifted block.</summary>
     public bool VerifyIr { get; init; }
 
-    /// <summary>Called with each newly lifted block (--dump-ir).</summary>
+    /// <summary>Called with each newly lifted block (--dump-ir); the JIT calls it again after the passes.</summary>
     public Action<Block>? DumpIr { get; init; }
+
+    /// <summary>JIT: run the optimization passes (off compiles the IR as lifted).</summary>
+    public bool Optimize { get; init; } = true;
+
+    /// <summary>JIT: called with each compiled block and its x86-64 code as text (--dump-x86).</summary>
+    public Action<Block, string>? DumpX86 { get; init; }
 }

@@ -114,6 +114,8 @@ public sealed partial class LinuxThread
     /// <summary>Makes a sleeping <see cref="WaitUntil"/> look at its conditions again.</summary>
     public void Wake()
     {
+        // Compiled code runs until it reaches a block boundary with the interrupt flag set.
+        State.RequestInterrupt();
         lock (wakeGate)
             Monitor.PulseAll(wakeGate);
     }

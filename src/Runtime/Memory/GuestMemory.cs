@@ -28,8 +28,17 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         Size = size;
         host = (byte*)HostMemory.Reserve(size);
-        pages = new PageFlags[size >> PageBits];
+        // Pinned: compiled code reads the flags through a raw pointer (its inline access check).
+        pages = GC.AllocateArray<PageFlags>((int)(size >> PageBits), pinned: true);
     }
+
+    /// <summary>Host address of guest address 0, for compiled code's fast path.</summary>
+    public byte* HostBase => host;
+
+    /// <summary>The page flag table (one byte a page), for compiled code's fast path.</summary>
+    public byte* PageFlagsPointer => (byte*)Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pages));
+
+    public ulong PageCount => Size >> PageBits;
 
     public void Dispose() => HostMemory.Release((nint)host, Size);
 
@@ -86,9 +95,22 @@ public sealed unsafe partial class GuestMemory : IDisposable
             throw new ArgumentOutOfRangeException(nameof(address), $"bad guest range 0x{address:x}+0x{length:x}");
     }
 
+    /// <summary>Checks a write of <paramref name="size"/> bytes as a store would, without writing (lockstep's shadow memory).</summary>
+    public void ProbeWrite(ulong address, int size) => CheckAccess(address, size, PageFlags.Write);
+
     /// <summary>Host pointer for a checked guest access of <paramref name="size"/> bytes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     byte* Check(ulong address, int size, PageFlags need)
+    {
+        CheckAccess(address, size, need);
+        ulong last = address + (ulong)size - 1;
+        if ((need & PageFlags.Write) != 0 && ((pages[address >> PageBits] | pages[last >> PageBits]) & PageFlags.Execute) != 0)
+            CodePageWritten?.Invoke(address);
+        return host + address;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    void CheckAccess(ulong address, int size, PageFlags need)
     {
         ulong last = address + (ulong)size - 1;
         if (last >= Size || last < address)
@@ -102,9 +124,6 @@ public sealed unsafe partial class GuestMemory : IDisposable
             if ((second & need) != need)
                 throw Fault(last, need, (second & PageFlags.Mapped) == 0 ? GuestFaultKind.Unmapped : GuestFaultKind.Permission);
         }
-        if ((need & PageFlags.Write) != 0 && ((first | pages[last >> PageBits]) & PageFlags.Execute) != 0)
-            CodePageWritten?.Invoke(address);
-        return host + address;
     }
 
     static GuestFault Fault(ulong address, PageFlags need, GuestFaultKind kind) =>
@@ -163,6 +182,19 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         CheckSpan(address, (ulong)source.Length, PageFlags.Mapped);
         source.CopyTo(new Span<byte>(host + address, source.Length));
+    }
+
+    /// <summary>Copies guest bytes out ignoring guest protections; false (and nothing copied) if a page is unmapped.</summary>
+    public bool TryPeek(ulong address, Span<byte> destination)
+    {
+        ulong end = address + (ulong)destination.Length;
+        if (end > Size || end < address)
+            return false;
+        for (ulong p = address >> PageBits; p <= (end - 1) >> PageBits; p++)
+            if ((pages[p] & PageFlags.Mapped) == 0)
+                return false;
+        new ReadOnlySpan<byte>(host + address, destination.Length).CopyTo(destination);
+        return true;
     }
 
     /// <summary>A guest span as host memory after a permission check; valid until the range is unmapped.</summary>

@@ -19,7 +19,7 @@ public sealed class ProcessSnapshot
     public ulong BrkStart { get; set; }
     public ulong BrkCurrent { get; set; }
     public int Umask { get; set; }
-    public string Engine { get; set; } = "interp";
+    public string Engine { get; set; } = "jit";
     public bool Strict { get; set; }
 
     /// <summary>CLONE_CHILD_SETTID: where the child writes its tid (0: nowhere).</summary>
@@ -185,7 +185,7 @@ public sealed class ExecRequest
     public string Path { get; set; } = "";
     public List<string> Argv { get; init; } = [];
     public List<string> Envp { get; init; } = [];
-    public string Engine { get; set; } = "interp";
+    public string Engine { get; set; } = "jit";
     public bool Strict { get; set; }
     public Dictionary<string, byte[]> Sections { get; } = [];
 

@@ -1,0 +1,37 @@
+using A64Jit.IR;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace A64Jit.Backend.X64;
+
+/// <summary>
+/// Opcodes without an emitter of their own: compiled code calls the interpreter's semantics for the one
+/// instruction, with its operands and result in the frame. Slow, but the same answer by construction.
+/// </summary>
+public sealed partial class X64Compiler
+{
+    void EmitGeneric(Inst inst)
+    {
+        int id = InstTable.Add(inst);
+        asm.mov(rdi, Context);
+        asm.mov(esi, id);
+        asm.mov(rdx, rsp);
+        CallHelper(JitHelpers.Evaluate);
+        if ((OpcodeInfo.Of(inst.Op).Effects & Effects.MayRaise) != 0)
+            CheckHelperStatus();
+        else
+            CheckHelperFailure();
+    }
+
+    /// <summary>Calls a helper; rsp is 16-byte aligned in the block body, as the ABI wants.</summary>
+    void CallHelper(nint helper)
+    {
+        asm.mov(rax, helper);
+        asm.call(rax);
+    }
+
+    /// <summary>
+    /// After a helper that cannot raise a guest fault: a host exception in it (a bug) still must not go
+    /// unnoticed, so it leaves the block the same way and the runtime rethrows it.
+    /// </summary>
+    void CheckHelperFailure() => CheckHelperStatus();
+}

@@ -1,0 +1,149 @@
+using A64Jit.IR;
+using Iced.Intel;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace A64Jit.Backend.X64;
+
+/// <summary>
+/// Guest loads and stores. The fast path is inline and checked: the page must be inside the guest's
+/// space and its flags must allow the access, and the access must not cross into the next page; then it
+/// goes straight to the host mapping. Anything else (an unmapped or protected page, a page-crossing
+/// access, a store to a page holding code) takes the helper, which raises the guest fault or
+/// invalidates translations exactly as the interpreter does.
+/// </summary>
+public sealed partial class X64Compiler
+{
+    const int PageFlagRead = 1, PageFlagWrite = 2, PageFlagExecute = 4;
+
+    /// <summary>Leaves the host address of the access in rax, or jumps to <paramref name="slow"/>.</summary>
+    void EmitAddressCheck(Inst address, int size, bool write, Label slow)
+    {
+        Load(rax, address);
+        asm.mov(rcx, rax);
+        asm.shr(rcx, 12);
+        asm.cmp(rcx, __qword_ptr[Context + ContextLayout.PageCount]);
+        asm.jae(slow);
+        asm.mov(rdx, __qword_ptr[Context + ContextLayout.PageFlags]);
+        if (write)
+        {
+            asm.movzx(edx, __byte_ptr[rdx + rcx]);
+            asm.and(edx, PageFlagWrite | PageFlagExecute);
+            asm.cmp(edx, PageFlagWrite);
+            asm.jne(slow);
+        }
+        else
+        {
+            asm.test(__byte_ptr[rdx + rcx], PageFlagRead);
+            asm.jz(slow);
+        }
+        if (size > 1)
+        {
+            asm.mov(ecx, eax);
+            asm.and(ecx, 0xFFF);
+            asm.cmp(ecx, 0x1000 - size);
+            asm.ja(slow);
+        }
+        asm.add(rax, __qword_ptr[Context + ContextLayout.MemoryBase]);
+    }
+
+    void EmitLoad(Inst inst, int size)
+    {
+        var slow = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        EmitAddressCheck(inst.Args[0], size, write: false, slow);
+        switch (size)
+        {
+            case 1: asm.movzx(eax, __byte_ptr[rax]); break;
+            case 2: asm.movzx(eax, __word_ptr[rax]); break;
+            case 4: asm.mov(eax, __dword_ptr[rax]); break;
+            default: asm.mov(rax, __qword_ptr[rax]); break;
+        }
+        asm.Label(ref done);
+        Store(inst, rax);
+        var fault = FaultExit();
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref slow);
+            asm.mov(rdi, Context);
+            Load(rsi, inst.Args[0]);
+            asm.mov(edx, size);
+            CallHelper(JitHelpers.ReadMemory);
+            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+            asm.jne(fault);
+            asm.jmp(done);
+        });
+    }
+
+    void EmitStore(Inst inst, int size)
+    {
+        var slow = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        EmitAddressCheck(inst.Args[0], size, write: true, slow);
+        Load(rcx, inst.Args[1]);
+        switch (size)
+        {
+            case 1: asm.mov(__byte_ptr[rax], cl); break;
+            case 2: asm.mov(__word_ptr[rax], cx); break;
+            case 4: asm.mov(__dword_ptr[rax], ecx); break;
+            default: asm.mov(__qword_ptr[rax], rcx); break;
+        }
+        asm.Label(ref done);
+        var fault = FaultExit();
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref slow);
+            asm.mov(rdi, Context);
+            Load(rsi, inst.Args[0]);
+            Load(rdx, inst.Args[1]);
+            asm.mov(ecx, size);
+            CallHelper(JitHelpers.WriteMemory);
+            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+            asm.jne(fault);
+            asm.jmp(done);
+        });
+    }
+
+    void EmitLoad128(Inst inst)
+    {
+        var slow = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        EmitAddressCheck(inst.Args[0], 16, write: false, slow);
+        asm.movdqu(xmm0, __xmmword_ptr[rax]);
+        asm.movdqa(Slot128(inst), xmm0);
+        asm.Label(ref done);
+        var fault = FaultExit();
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref slow);
+            asm.mov(rdi, Context);
+            Load(rsi, inst.Args[0]);
+            asm.lea(rdx, Slot128(inst));
+            CallHelper(JitHelpers.Read128);
+            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+            asm.jne(fault);
+            asm.jmp(done);
+        });
+    }
+
+    void EmitStore128(Inst inst)
+    {
+        var slow = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        EmitAddressCheck(inst.Args[0], 16, write: true, slow);
+        asm.movdqa(xmm0, Slot128(inst.Args[1]));
+        asm.movdqu(__xmmword_ptr[rax], xmm0);
+        asm.Label(ref done);
+        var fault = FaultExit();
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref slow);
+            asm.mov(rdi, Context);
+            Load(rsi, inst.Args[0]);
+            asm.lea(rdx, Slot128(inst.Args[1]));
+            CallHelper(JitHelpers.Write128);
+            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+            asm.jne(fault);
+            asm.jmp(done);
+        });
+    }
+}

@@ -1,0 +1,242 @@
+using System.Runtime.InteropServices;
+using Iced.Intel;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace A64Jit.Backend.X64;
+
+/// <summary>
+/// Compiled blocks in executable memory, shared by every guest thread, with what ties them together
+/// without managed code in the loop: the entry trampoline, the indirect-branch lookup that searches the
+/// dispatch table from emitted code, and direct-branch chaining (a link slot is patched to jump straight
+/// to its target once both blocks exist, and unpatched when the target is invalidated).
+/// When the executable memory is full the whole cache is flushed; the caller must make sure no thread is
+/// inside compiled code then (<see cref="FlushLock"/>).
+/// </summary>
+public sealed unsafe partial class CodeCache : IDisposable
+{
+    /// <summary>Dispatch table size: a power of two, indexed by (pc >> 2) &amp; mask.</summary>
+    public const int DispatchEntries = 1 << 16;
+
+    readonly ExecutableMemory memory;
+    readonly DispatchEntry* table;
+    readonly Lock gate = new();
+    readonly Dictionary<ulong, CachedBlock> blocks = [];
+    readonly Dictionary<ulong, List<ulong>> startsByPage = [];
+    // Link sites (host addresses) waiting for their target to be compiled.
+    readonly Dictionary<ulong, List<PendingLink>> pending = [];
+    Stubs stubs;
+
+    /// <summary>Held for reading by every thread while it runs compiled code, for writing by a flush.</summary>
+    public ReaderWriterLockSlim FlushLock { get; } = new(LockRecursionPolicy.NoRecursion);
+
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+                return blocks.Count;
+        }
+    }
+
+    /// <summary>How many times the cache filled up and was flushed.</summary>
+    public int Flushes { get; private set; }
+
+    public ExecutableMemory Memory => memory;
+
+    /// <summary>Every block returns to the caller after it ran (no chaining, no lookup from code): for lockstep.</summary>
+    public bool SingleStep { get; }
+
+    public CodeCache(int capacity = ExecutableMemory.DefaultCapacity, bool singleStep = false)
+    {
+        SingleStep = singleStep;
+        memory = new ExecutableMemory(capacity);
+        table = (DispatchEntry*)NativeMemory.AllocZeroed((nuint)DispatchEntries, (nuint)sizeof(DispatchEntry));
+        stubs = Stubs.Emit(memory);
+    }
+
+    /// <summary>Points a context at this cache's stubs and dispatch table.</summary>
+    public void Attach(JitContext* ctx)
+    {
+        ctx->DispatchTable = table;
+        ctx->LookupStub = SingleStep ? stubs.StepDone : stubs.Lookup;
+        ctx->ExitStub = stubs.Exit;
+    }
+
+    /// <summary>Runs compiled code from ctx.Pc until it leaves: the dispatch table is searched first.</summary>
+    public JitExit Enter(JitContext* ctx)
+    {
+        Attach(ctx);
+        ctx->HelperStatus = 0;
+        return (JitExit)((delegate* unmanaged<JitContext*, int>)stubs.Enter)(ctx);
+    }
+
+    public bool TryGet(ulong pc, out nint entry)
+    {
+        lock (gate)
+        {
+            if (blocks.TryGetValue(pc, out var b))
+            {
+                entry = b.Entry;
+                Publish(pc, entry);
+                return true;
+            }
+        }
+        entry = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Places a compiled block, links it with its neighbours and publishes it; returns its entry. When the
+    /// memory is full the cache is flushed first: the calling thread must not be inside compiled code.
+    /// </summary>
+    public nint Add(ulong startPc, ulong endPc, CompiledBlock compiled)
+    {
+        nint entry = TryAdd(startPc, endPc, compiled);
+        if (entry != 0)
+            return entry;
+        Flush();
+        entry = TryAdd(startPc, endPc, compiled);
+        if (entry == 0)
+            throw new InvalidOperationException($"a block of {compiled.Code.Length} bytes does not fit the code cache");
+        return entry;
+    }
+
+    nint TryAdd(ulong startPc, ulong endPc, CompiledBlock compiled)
+    {
+        lock (gate)
+        {
+            if (blocks.TryGetValue(startPc, out var existing))
+                return existing.Entry;
+            if (!memory.TryAllocate(compiled.Code, out nint code))
+                return 0;
+            var block = new CachedBlock(startPc, endPc, code, code + compiled.EntryOffset, compiled);
+            blocks[startPc] = block;
+            for (ulong page = startPc >> 12; page <= (endPc - 1) >> 12; page++)
+            {
+                if (!startsByPage.TryGetValue(page, out var starts))
+                    startsByPage[page] = starts = [];
+                starts.Add(startPc);
+            }
+            foreach (var link in compiled.Links)
+            {
+                var site = new PendingLink(code + link.SiteOffset, code + link.UnlinkedOffset);
+                if (SingleStep)
+                    continue;
+                if (blocks.TryGetValue(link.Target, out var target))
+                    Link(site, target);
+                else
+                {
+                    if (!pending.TryGetValue(link.Target, out var waiting))
+                        pending[link.Target] = waiting = [];
+                    waiting.Add(site);
+                }
+            }
+            if (pending.Remove(startPc, out var incoming))
+                foreach (var site in incoming)
+                    Link(site, block);
+            Publish(startPc, block.Entry);
+            return block.Entry;
+        }
+    }
+
+    void Link(PendingLink site, CachedBlock target)
+    {
+        PatchJump(site.Site, target.Entry);
+        target.Incoming.Add(site);
+    }
+
+    /// <summary>Rewrites the rel32 of the jmp at <paramref name="site"/>; the displacement sits in one aligned word, so the store is atomic.</summary>
+    void PatchJump(nint site, nint destination)
+    {
+        int displacement = checked((int)(destination - (site + 5)));
+        *(int*)memory.WritableAddress(site + 1) = displacement;
+    }
+
+    void Publish(ulong pc, nint entry)
+    {
+        ref var slot = ref table[(int)((pc >> 2) & (DispatchEntries - 1))];
+        // Clear first so a racing lookup never pairs the new pc with the old host address.
+        Volatile.Write(ref slot.Host, 0);
+        Volatile.Write(ref slot.GuestPc, pc);
+        Volatile.Write(ref slot.Host, entry);
+    }
+
+    /// <summary>Drops the blocks that cover the page of <paramref name="address"/>: unlinks jumps into them and clears their dispatch entries.</summary>
+    public void InvalidatePage(ulong address)
+    {
+        lock (gate)
+        {
+            if (!startsByPage.Remove(address >> 12, out var starts))
+                return;
+            foreach (var pc in starts)
+            {
+                if (!blocks.Remove(pc, out var block))
+                    continue;
+                foreach (var site in block.Incoming)
+                {
+                    PatchJump(site.Site, site.Unlinked);
+                    if (!pending.TryGetValue(pc, out var waiting))
+                        pending[pc] = waiting = [];
+                    waiting.Add(site);
+                }
+                ref var slot = ref table[(int)((pc >> 2) & (DispatchEntries - 1))];
+                if (slot.GuestPc == pc)
+                    Volatile.Write(ref slot.Host, 0);
+            }
+        }
+    }
+
+    /// <summary>Raised before a flush waits for the threads in compiled code: interrupt them so they leave.</summary>
+    public event Action? FlushRequested;
+
+    /// <summary>
+    /// Forgets every block (the memory is full, or the guest's code changed wholesale). Waits until no
+    /// thread is inside compiled code; the caller must not be inside it, nor hold the read lock.
+    /// </summary>
+    public void Flush()
+    {
+        FlushRequested?.Invoke();
+        FlushLock.EnterWriteLock();
+        try
+        {
+            lock (gate)
+                FlushLocked();
+        }
+        finally
+        {
+            FlushLock.ExitWriteLock();
+        }
+    }
+
+    void FlushLocked()
+    {
+        blocks.Clear();
+        startsByPage.Clear();
+        pending.Clear();
+        new Span<DispatchEntry>(table, DispatchEntries).Clear();
+        memory.Reset();
+        stubs = Stubs.Emit(memory);
+        Flushes++;
+    }
+
+    /// <summary>The compiled form of the block at <paramref name="pc"/>, for --dump-x86 and lockstep reports.</summary>
+    public CachedBlock? Find(ulong pc)
+    {
+        lock (gate)
+            return blocks.GetValueOrDefault(pc);
+    }
+
+    public void Dispose()
+    {
+        memory.Dispose();
+        NativeMemory.Free(table);
+        FlushLock.Dispose();
+    }
+
+    public sealed record CachedBlock(ulong StartPc, ulong EndPc, nint Code, nint Entry, CompiledBlock Compiled)
+    {
+        public List<PendingLink> Incoming { get; } = [];
+    }
+
+    public readonly record struct PendingLink(nint Site, nint Unlinked);
+}

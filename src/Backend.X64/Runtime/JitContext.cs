@@ -1,0 +1,106 @@
+using System.Runtime.InteropServices;
+
+namespace A64Jit.Backend.X64;
+
+/// <summary>
+/// One guest CPU's state as compiled code sees it, reached through the pinned context register (r15).
+/// The first part is the architectural state (the Runtime's CpuState is a view of it, so the
+/// interpreter and compiled code share one copy); the second is what emitted code needs from the
+/// runtime: the guest memory mapping, the dispatch table, the shared stubs and the exit record.
+/// A plain unmanaged struct in native memory so its offsets are fixed; <see cref="ContextLayout"/> names them.
+/// </summary>
+[StructLayout(LayoutKind.Sequential)]
+public unsafe struct JitContext
+{
+    // ---- Architectural state ------------------------------------------------------------------
+    public fixed ulong X[31];
+    public ulong Sp;
+    public ulong Pc;
+    /// <summary>NZCV in Arm layout: N bit 31, Z bit 30, C bit 29, V bit 28.</summary>
+    public uint Nzcv;
+    public uint Fpcr;
+    public uint Fpsr;
+    uint padding0;
+    public ulong TpidrEl0;
+    public ulong TpidrroEl0;
+    /// <summary>Guest instructions retired; compiled blocks add their count on entry.</summary>
+    public long InstructionsRetired;
+    /// <summary>V0..V31, two qwords each (low first), 16-byte aligned.</summary>
+    public fixed ulong V[64];
+
+    // ---- Runtime ------------------------------------------------------------------------------
+    /// <summary>Host address of guest address 0 (user mode: one flat reservation).</summary>
+    public byte* MemoryBase;
+    /// <summary>One byte of guest page flags per 4 KiB page (read 1, write 2, execute 4, mapped 8).</summary>
+    public byte* PageFlags;
+    public ulong PageCount;
+    /// <summary>The indirect-branch table: <see cref="DispatchTable.Entries"/> pairs of (guest pc, host address).</summary>
+    public DispatchEntry* DispatchTable;
+    /// <summary>Shared code: the indirect-branch lookup and the return to the caller of the entry trampoline.</summary>
+    public nint LookupStub;
+    public nint ExitStub;
+    /// <summary>GCHandle of the managed <see cref="JitThread"/> helpers use.</summary>
+    public nint Owner;
+    /// <summary>Nonzero asks compiled code to return at the next block entry (a signal, an exit, a flush).</summary>
+    public int Interrupt;
+    /// <summary>Set by a helper that raised a guest fault (or failed): compiled code leaves the block.</summary>
+    public int HelperStatus;
+    /// <summary>The exception an exception terminal raised: kind, immediate, and the address of its instruction.</summary>
+    public uint ExceptionKind;
+    public uint ExceptionImmediate;
+    public ulong ExceptionPc;
+}
+
+/// <summary>One slot of the dispatch table: a guest pc and the host entry of its block (0 when empty).</summary>
+[StructLayout(LayoutKind.Sequential)]
+public struct DispatchEntry
+{
+    public ulong GuestPc;
+    public nint Host;
+}
+
+/// <summary>Byte offsets of the fields of <see cref="JitContext"/> that emitted code addresses.</summary>
+public static class ContextLayout
+{
+    public static readonly int XRegisters = Offset(nameof(JitContext.X));
+    public static readonly int Sp = Offset(nameof(JitContext.Sp));
+    public static readonly int Pc = Offset(nameof(JitContext.Pc));
+    public static readonly int Nzcv = Offset(nameof(JitContext.Nzcv));
+    public static readonly int Fpcr = Offset(nameof(JitContext.Fpcr));
+    public static readonly int Fpsr = Offset(nameof(JitContext.Fpsr));
+    public static readonly int InstructionsRetired = Offset(nameof(JitContext.InstructionsRetired));
+    public static readonly int VRegisters = Offset(nameof(JitContext.V));
+    public static readonly int MemoryBase = Offset(nameof(JitContext.MemoryBase));
+    public static readonly int PageFlags = Offset(nameof(JitContext.PageFlags));
+    public static readonly int PageCount = Offset(nameof(JitContext.PageCount));
+    public static readonly int DispatchTable = Offset(nameof(JitContext.DispatchTable));
+    public static readonly int LookupStub = Offset(nameof(JitContext.LookupStub));
+    public static readonly int ExitStub = Offset(nameof(JitContext.ExitStub));
+    public static readonly int Interrupt = Offset(nameof(JitContext.Interrupt));
+    public static readonly int HelperStatus = Offset(nameof(JitContext.HelperStatus));
+    public static readonly int ExceptionKind = Offset(nameof(JitContext.ExceptionKind));
+    public static readonly int ExceptionImmediate = Offset(nameof(JitContext.ExceptionImmediate));
+    public static readonly int ExceptionPc = Offset(nameof(JitContext.ExceptionPc));
+
+    static ContextLayout()
+    {
+        // movdqa on the vector registers needs them 16-byte aligned (the context itself is 64-byte aligned).
+        if (VRegisters % 16 != 0)
+            throw new InvalidOperationException($"JitContext.V is at {VRegisters}, not 16-byte aligned");
+    }
+
+    public static int X(int index) => XRegisters + index * 8;
+    public static int V(int index) => VRegisters + index * 16;
+
+    static int Offset(string field) => (int)Marshal.OffsetOf<JitContext>(field);
+
+    /// <summary>A zeroed context in native memory, 64-byte aligned; free with <see cref="Free"/>.</summary>
+    public static unsafe JitContext* Allocate()
+    {
+        var ctx = (JitContext*)NativeMemory.AlignedAlloc((nuint)sizeof(JitContext), 64);
+        *ctx = default;
+        return ctx;
+    }
+
+    public static unsafe void Free(JitContext* ctx) => NativeMemory.AlignedFree(ctx);
+}

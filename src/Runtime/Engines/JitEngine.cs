@@ -1,0 +1,146 @@
+using System.Runtime.CompilerServices;
+using A64Jit.Backend.X64;
+using A64Jit.Frontend.Lifting;
+using A64Jit.IR;
+using A64Jit.IR.Passes;
+using A64Jit.Runtime.Cpu;
+
+namespace A64Jit.Runtime.Engines;
+
+/// <summary>
+/// The translating engine: lifts a block, optimizes its IR, compiles it to x86-64 and runs it from the
+/// code cache. Compiled code dispatches by itself (chained direct branches, an inline dispatch-table
+/// lookup for indirect ones) and comes back here only on a miss, an exception, a fault or an interrupt.
+/// Single-stepping (for lockstep) runs exactly one block per <see cref="Step"/>.
+/// </summary>
+public sealed unsafe class JitEngine : IEngine, IDisposable
+{
+    readonly EngineOptions options;
+    readonly CodeCache cache;
+    readonly ConditionalWeakTable<GuestContext, JitThread> threads = new();
+    readonly List<WeakReference<CpuState>> running = [];
+
+    public JitEngine(EngineOptions options, bool singleStep = false)
+    {
+        this.options = options;
+        cache = new CodeCache(singleStep: singleStep);
+        cache.FlushRequested += InterruptAll;
+    }
+
+    public string Name => cache.SingleStep ? "jit-step" : "jit";
+
+    public CodeCache Cache => cache;
+
+    public BlockExit Step(GuestContext ctx)
+    {
+        var thread = Attach(ctx);
+        var native = ctx.State.Native;
+        while (true)
+        {
+            JitExit exit;
+            cache.FlushLock.EnterReadLock();
+            try
+            {
+                exit = cache.Enter(native);
+            }
+            finally
+            {
+                cache.FlushLock.ExitReadLock();
+            }
+            switch (exit)
+            {
+                case JitExit.Lookup:
+                    if (Volatile.Read(ref native->Interrupt) != 0 && !cache.SingleStep)
+                    {
+                        native->Interrupt = 0;
+                        return new BlockExit(ExitReason.Continue, native->Pc);
+                    }
+                    if (!cache.TryGet(native->Pc, out _) && Translate(native->Pc, ctx) is { } abort)
+                        return abort;
+                    continue;
+                case JitExit.BlockDone:
+                    return new BlockExit(ExitReason.Continue, native->Pc);
+                case JitExit.Interrupted:
+                    native->Interrupt = 0;
+                    // Single-stepping (lockstep) must run exactly one block; its caller looks at signals after it.
+                    if (cache.SingleStep)
+                        continue;
+                    return new BlockExit(ExitReason.Continue, native->Pc);
+                case JitExit.Exception:
+                {
+                    // Like the interpreter engine: PC stays at the excepting instruction, the exit carries the return address.
+                    ulong next = native->Pc;
+                    native->Pc = native->ExceptionPc;
+                    return new BlockExit(ExitReason.Exception, next, native->ExceptionPc,
+                        (ExceptionKind)native->ExceptionKind, native->ExceptionImmediate);
+                }
+                default:
+                    if (thread.Crash is { } crash)
+                    {
+                        thread.Crash = null;
+                        throw new InvalidOperationException($"a JIT helper failed at 0x{native->Pc:x}: {crash.Message}", crash);
+                    }
+                    var fault = thread.Fault;
+                    thread.Fault = null;
+                    return new BlockExit(ExitReason.Fault, native->Pc, native->Pc, Fault: fault);
+            }
+        }
+    }
+
+    /// <summary>Compiles the block at <paramref name="pc"/> into the cache; an unfetchable pc is an instruction abort, returned as is.</summary>
+    BlockExit? Translate(ulong pc, GuestContext ctx)
+    {
+        int max = options.MaxBlockInstructions;
+        while (true)
+        {
+            var block = Lifter.Lift(pc, ctx.Memory.Fetch, max);
+            if (block.GuestInstructionCount == 0 && block.Terminal is Terminal.Exception abort)
+                return new BlockExit(ExitReason.Exception, abort.NextPc, abort.Pc, abort.Kind, abort.Immediate);
+            if (options.VerifyIr)
+                Verifier.Verify(block);
+            options.DumpIr?.Invoke(block);
+            if (options.Optimize)
+                PassPipeline.Optimize(block, options.VerifyIr);
+            var compiled = X64Compiler.Compile(block);
+            if (compiled is null)
+            {
+                // Too many values for the frame: translate a shorter block.
+                max = Math.Max(1, max / 2);
+                continue;
+            }
+            nint entry = cache.Add(pc, block.EndPc, compiled);
+            options.DumpX86?.Invoke(block, X64Disassembler.Format(compiled.Code, (ulong)(entry - compiled.EntryOffset)));
+            return null;
+        }
+    }
+
+    JitThread Attach(GuestContext ctx)
+    {
+        var native = ctx.State.Native;
+        native->MemoryBase = ctx.Memory.HostBase;
+        native->PageFlags = ctx.Memory.PageFlagsPointer;
+        native->PageCount = ctx.Memory.PageCount;
+        if (threads.TryGetValue(ctx, out var thread))
+            return thread;
+        thread = new JitThread(ctx, native);
+        threads.AddOrUpdate(ctx, thread);
+        lock (running)
+            running.Add(new WeakReference<CpuState>(ctx.State));
+        return thread;
+    }
+
+    void InterruptAll()
+    {
+        lock (running)
+        {
+            running.RemoveAll(r => !r.TryGetTarget(out _));
+            foreach (var r in running)
+                if (r.TryGetTarget(out var state))
+                    state.RequestInterrupt();
+        }
+    }
+
+    public void InvalidatePage(ulong address) => cache.InvalidatePage(address);
+
+    public void Dispose() => cache.Dispose();
+}
