@@ -28,7 +28,9 @@ public sealed partial class X64Compiler
             or Opcode.NzcvToU32 or Opcode.U32ToNzcv
             or Opcode.Load8 or Opcode.Load16 or Opcode.Load32 or Opcode.Load64 or Opcode.Load128
             or Opcode.Store8 or Opcode.Store16 or Opcode.Store32 or Opcode.Store64 or Opcode.Store128
-            or Opcode.Select => true,
+            or Opcode.Select
+            or Opcode.UDiv32 or Opcode.UDiv64 or Opcode.SDiv32 or Opcode.SDiv64 or Opcode.UMulHigh64 or Opcode.SMulHigh64
+            or Opcode.Clz32 or Opcode.Clz64 or Opcode.ByteReverse32 or Opcode.ByteReverse64 => true,
         _ => false,
     };
 
@@ -77,6 +79,16 @@ public sealed partial class X64Compiler
             case Opcode.Mul32: EmitMul32(inst); break;
             case Opcode.Mul64: EmitMul64(inst); break;
             case Opcode.AddCarry32: EmitAddCarry32(inst); break;
+            case Opcode.UDiv32: EmitDivide(inst, wide: false, signed: false); break;
+            case Opcode.UDiv64: EmitDivide(inst, wide: true, signed: false); break;
+            case Opcode.SDiv32: EmitDivide(inst, wide: false, signed: true); break;
+            case Opcode.SDiv64: EmitDivide(inst, wide: true, signed: true); break;
+            case Opcode.UMulHigh64: EmitMulHigh(inst, signed: false); break;
+            case Opcode.SMulHigh64: EmitMulHigh(inst, signed: true); break;
+            case Opcode.Clz32: EmitClz(inst, wide: false); break;
+            case Opcode.Clz64: EmitClz(inst, wide: true); break;
+            case Opcode.ByteReverse32: EmitByteReverse(inst, wide: false); break;
+            case Opcode.ByteReverse64: EmitByteReverse(inst, wide: true); break;
             case Opcode.AddCarry64: EmitAddCarry64(inst); break;
 
             case Opcode.AddCarryFlags32: EmitAddCarryFlags32(inst); break;

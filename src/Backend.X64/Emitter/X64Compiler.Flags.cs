@@ -38,33 +38,29 @@ public sealed partial class X64Compiler
         PackFlags(inst, withCarryAndOverflow: false);
     }
 
-    /// <summary>Turns the live x86 SF, ZF (and CF, OF) into an NZCV word in the instruction's slot.</summary>
+    /// <summary>
+    /// Turns the live x86 SF, ZF (and CF, OF) into an NZCV word: lahf gives SF in bit 7, ZF in bit 6 and
+    /// CF in bit 0 of ah. Uses only rax, rcx and rdx, which are never allocated to values.
+    /// </summary>
     void PackFlags(Inst inst, bool withCarryAndOverflow)
     {
-        asm.sets(r8b);
-        asm.setz(r9b);
+        if (withCarryAndOverflow)
+            asm.seto(dl);
+        asm.lahf();
+        asm.movzx(ecx, ah);
+        asm.mov(eax, ecx);
+        asm.and(eax, 0xC0);
+        asm.shl(eax, 24);
         if (withCarryAndOverflow)
         {
-            asm.setc(r10b);
-            asm.seto(r11b);
+            asm.and(ecx, 1);
+            asm.shl(ecx, 29);
+            asm.or(eax, ecx);
+            asm.movzx(edx, dl);
+            asm.shl(edx, 28);
+            asm.or(eax, edx);
         }
-        Place(r8d, r8b, 31);
-        Place(r9d, r9b, 30);
-        asm.or(r8d, r9d);
-        if (withCarryAndOverflow)
-        {
-            Place(r10d, r10b, 29);
-            Place(r11d, r11b, 28);
-            asm.or(r8d, r10d);
-            asm.or(r8d, r11d);
-        }
-        Store(inst, r8);
-    }
-
-    void Place(AssemblerRegister32 reg, AssemblerRegister8 low, int bit)
-    {
-        asm.movzx(reg, low);
-        asm.shl(reg, (byte)bit);
+        Store(inst, rax);
     }
 
     /// <summary>ConditionHolds() on an NZCV word, computed with bit operations into 0 or 1.</summary>

@@ -12,15 +12,24 @@ public sealed partial class X64Compiler
     void EmitGeneric(Inst inst)
     {
         int id = InstTable.Add(inst);
+        var live = LiveAcross(inst);
+        SaveLive(live);
         asm.mov(rdi, Context);
         asm.mov(esi, id);
         asm.mov(rdx, rsp);
         CallHelper(JitHelpers.Evaluate);
+        RestoreLive(live);
         if ((OpcodeInfo.Of(inst.Op).Effects & Effects.MayRaise) != 0)
             CheckHelperStatus();
         else
             CheckHelperFailure();
     }
+
+    /// <summary>Whether the instruction is evaluated by the generic helper (its operands and result go through the frame).</summary>
+    static bool IsHelperCall(Inst inst) =>
+        !HasEmitter(inst.Op)
+        || (inst.Op is Opcode.GetX or Opcode.SetX && inst.Aux > 30)
+        || (inst.Op == Opcode.Select && inst.Type == IrType.U128);
 
     /// <summary>Calls a helper; rsp is 16-byte aligned in the block body, as the ABI wants.</summary>
     void CallHelper(nint helper)

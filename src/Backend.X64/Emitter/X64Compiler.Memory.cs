@@ -61,13 +61,16 @@ public sealed partial class X64Compiler
         asm.Label(ref done);
         Store(inst, rax);
         var fault = FaultExit();
+        var live = LiveAcross(inst);
         outOfLine.Add(() =>
         {
             asm.Label(ref slow);
+            SaveLive(live);
             asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             asm.mov(edx, size);
             CallHelper(JitHelpers.ReadMemory);
+            RestoreLive(live);
             asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
             asm.jne(fault);
             asm.jmp(done);
@@ -89,14 +92,17 @@ public sealed partial class X64Compiler
         }
         asm.Label(ref done);
         var fault = FaultExit();
+        var live = LiveAcross(inst);
         outOfLine.Add(() =>
         {
             asm.Label(ref slow);
+            SaveLive(live);
             asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             Load(rdx, inst.Args[1]);
             asm.mov(ecx, size);
             CallHelper(JitHelpers.WriteMemory);
+            RestoreLive(live);
             asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
             asm.jne(fault);
             asm.jmp(done);
@@ -112,13 +118,16 @@ public sealed partial class X64Compiler
         asm.movdqa(Slot128(inst), xmm0);
         asm.Label(ref done);
         var fault = FaultExit();
+        var live = LiveAcross(inst);
         outOfLine.Add(() =>
         {
             asm.Label(ref slow);
+            SaveLive(live);
             asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             asm.lea(rdx, Slot128(inst));
             CallHelper(JitHelpers.Read128);
+            RestoreLive(live);
             asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
             asm.jne(fault);
             asm.jmp(done);
@@ -134,13 +143,16 @@ public sealed partial class X64Compiler
         asm.movdqu(__xmmword_ptr[rax], xmm0);
         asm.Label(ref done);
         var fault = FaultExit();
+        var live = LiveAcross(inst);
         outOfLine.Add(() =>
         {
             asm.Label(ref slow);
+            SaveLive(live);
             asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             asm.lea(rdx, Slot128(inst.Args[1]));
             CallHelper(JitHelpers.Write128);
+            RestoreLive(live);
             asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
             asm.jne(fault);
             asm.jmp(done);

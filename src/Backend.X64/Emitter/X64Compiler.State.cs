@@ -6,8 +6,11 @@ namespace A64Jit.Backend.X64;
 /// <summary>Constants and guest register state.</summary>
 public sealed partial class X64Compiler
 {
+    /// <summary>Constants are immediates where they are used; only a helper reading one from the frame needs it stored.</summary>
     void EmitConst(Inst inst)
     {
+        if (!registers.SlotOnly(inst))
+            return;
         ulong value = inst.Aux & inst.Type.Mask();
         if (inst.Type == IrType.U128)
             asm.mov(SlotHigh(inst), 0);

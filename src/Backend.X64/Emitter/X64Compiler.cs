@@ -29,6 +29,7 @@ public sealed partial class X64Compiler
 
     readonly Assembler asm = new(64);
     readonly Block block;
+    RegisterAllocator registers = null!;
     readonly List<(Label Slot, Label Unlinked, ulong Target)> links = [];
     readonly Dictionary<int, Label> faultExits = [];
     readonly List<Action> outOfLine = [];
@@ -61,6 +62,7 @@ public sealed partial class X64Compiler
             // so the displacement sits inside one aligned 8-byte word and can be rewritten atomically.
             asm.db(0xE9, 0, 0, 0, 0, 0xCC, 0xCC, 0xCC);
         }
+        registers = RegisterAllocator.Allocate(block, IsHelperCall);
         var entry = asm.CreateLabel();
         asm.Label(ref entry);
         EmitEntry();
@@ -199,13 +201,62 @@ public sealed partial class X64Compiler
     static AssemblerMemoryOperand SlotHigh(Inst inst) => __qword_ptr[rsp + inst.Index * 16 + 8];
     static AssemblerMemoryOperand Slot128(Inst inst) => __xmmword_ptr[rsp + inst.Index * 16];
 
-    void Load(AssemblerRegister64 reg, Inst value) => asm.mov(reg, Slot(value));
+    /// <summary>Loads a value (masked to its type) into a 64-bit register: from its register, its slot, or as an immediate.</summary>
+    void Load(AssemblerRegister64 reg, Inst value)
+    {
+        if (value.IsConst && value.Type != IrType.U128)
+            asm.mov(reg, value.Aux & value.Type.Mask());
+        else if (registers.Register(value) is { } home)
+        {
+            if (home != reg)
+                asm.mov(reg, home);
+        }
+        else
+            asm.mov(reg, Slot(value));
+    }
 
     /// <summary>Loads the low 32 bits (the upper half of the register is cleared).</summary>
-    void Load(AssemblerRegister32 reg, Inst value) => asm.mov(reg, Slot32(value));
+    void Load(AssemblerRegister32 reg, Inst value)
+    {
+        if (value.IsConst && value.Type != IrType.U128)
+            asm.mov(reg, (uint)(value.Aux & value.Type.Mask()));
+        else if (registers.Register(value) is { } home)
+            asm.mov(reg, Low32(home));
+        else
+            asm.mov(reg, Slot32(value));
+    }
 
-    /// <summary>Stores a full 64-bit register; the caller has already masked it to the type.</summary>
-    void Store(Inst inst, AssemblerRegister64 reg) => asm.mov(Slot(inst), reg);
+    /// <summary>Stores a full 64-bit register as the value's result; the caller has already masked it to the type.</summary>
+    void Store(Inst inst, AssemblerRegister64 reg)
+    {
+        if (registers.Register(inst) is { } home)
+        {
+            if (home != reg)
+                asm.mov(home, reg);
+        }
+        else
+            asm.mov(Slot(inst), reg);
+    }
+
+    /// <summary>Saves caller-saved registers holding values needed after the current instruction, around a helper call.</summary>
+    void SaveLive(List<(Inst Value, AssemblerRegister64 Register)> live)
+    {
+        foreach (var (value, reg) in live)
+            asm.mov(Slot(value), reg);
+    }
+
+    void RestoreLive(List<(Inst Value, AssemblerRegister64 Register)> live)
+    {
+        foreach (var (value, reg) in live)
+            asm.mov(reg, Slot(value));
+    }
+
+    List<(Inst Value, AssemblerRegister64 Register)> LiveAcross(Inst inst) => registers.LiveAcross(block, inst.Index);
+
+    static AssemblerRegister32 Low32(AssemblerRegister64 reg) => Low32Of[reg.Value.GetNumber()];
+
+    static readonly AssemblerRegister32[] Low32Of =
+        [eax, ecx, edx, ebx, esp, ebp, esi, edi, r8d, r9d, r10d, r11d, r12d, r13d, r14d, r15d];
 
     static AssemblerMemoryOperand GuestQword(int offset) => __qword_ptr[Context + offset];
     static AssemblerMemoryOperand GuestDword(int offset) => __dword_ptr[Context + offset];
