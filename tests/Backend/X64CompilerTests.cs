@@ -3,7 +3,11 @@ using A64Jit.IR;
 
 namespace A64Jit.Tests.Backend;
 
-/// <summary>Golden disassembly of small blocks, and which blocks the backend refuses.</summary>
+/// <summary>
+/// Golden disassembly of small blocks (link slots first, then the entry check, the body with values in
+/// allocated registers, the terminal and the out-of-line exits), link-slot layout, and refusal of blocks
+/// too big for the frame.
+/// </summary>
 public class X64CompilerTests
 {
     [Test]
@@ -21,23 +25,25 @@ public class X64CompilerTests
         var code = X64Compiler.Compile(block);
         Assert.That(code, Is.Not.Null);
         Assert.That(X64Disassembler.Format(code!.Code, withAddresses: false), Is.EqualTo(Lines(
-            "push    r15",
-            "mov     r15,rdi",
-            "sub     rsp,30h",
-            "mov     rax,[r15+8]",
-            "mov     [rsp+8],rax",
-            "mov     rax,[r15+10h]",
-            "mov     [rsp+10h],rax",
-            "mov     rax,[rsp+8]",
-            "mov     rcx,[rsp+10h]",
-            "add     rax,rcx",
-            "mov     [rsp+18h],rax",
-            "mov     rax,[rsp+18h]",
-            "mov     [r15],rax",
+            "jmp     000000000000002Ah",
+            "int3",
+            "int3",
+            "int3",
+            "cmp     dword [r15+368h],0",
+            "jne     short 0000000000000042h",
+            "add     qword [r15+128h],1",
+            "mov     r8,[r15+8]",
+            "mov     r9,[r15+10h]",
+            "add     r8,r9",
+            "mov     [r15],r8",
+            "jmp     short 0",
             "mov     rax,1004h",
-            "add     rsp,30h",
-            "pop     r15",
-            "ret")));
+            "mov     [r15+100h],rax",
+            "jmp     qword [r15+350h]",
+            "mov     rax,1000h",
+            "mov     [r15+100h],rax",
+            "mov     eax,1",
+            "jmp     qword [r15+358h]")));
     }
 
     [Test]
@@ -51,24 +57,38 @@ public class X64CompilerTests
 
         var code = X64Compiler.Compile(block);
         Assert.That(X64Disassembler.Format(code!.Code, withAddresses: false), Is.EqualTo(Lines(
-            "push    r15",
-            "mov     r15,rdi",
-            "sub     rsp,10h",
+            "jmp     0000000000000043h",
+            "int3",
+            "int3",
+            "int3",
+            "jmp     000000000000005Dh",
+            "int3",
+            "int3",
+            "int3",
+            "cmp     dword [r15+368h],0",
+            "jne     short 0000000000000075h",
+            "add     qword [r15+128h],1",
             "mov     eax,[r15+108h]",
-            "mov     [rsp],rax",
-            "mov     eax,[rsp]",
+            "mov     r8,rax",
+            "mov     eax,r8d",
             "shr     eax,1Eh",
             "and     eax,1",
-            "mov     [rsp+8],rax",
-            "mov     ecx,[rsp+8]",
+            "mov     r8,rax",
+            "mov     ecx,r8d",
             "test    ecx,ecx",
-            "je      short 0000000000000038h",
+            "je      short 000000000000005Bh",
+            "jmp     short 0",
             "mov     rax,3000h",
-            "jmp     short 0000000000000042h",
+            "mov     [r15+100h],rax",
+            "jmp     qword [r15+350h]",
+            "jmp     short 8",
             "mov     rax,2004h",
-            "add     rsp,10h",
-            "pop     r15",
-            "ret")));
+            "mov     [r15+100h],rax",
+            "jmp     qword [r15+350h]",
+            "mov     rax,2000h",
+            "mov     [r15+100h],rax",
+            "mov     eax,1",
+            "jmp     qword [r15+358h]")));
     }
 
     [Test]

@@ -89,6 +89,10 @@ public sealed class RegisterAllocator
                 nextCall++;
             bool crossesCall = nextCall < calls.Count && calls[nextCall] < result.lastUse[i];
             int pick = -1;
+            // The first operand's register when it dies here: two-operand x86 code then needs no copy.
+            if (inst.Args.Length > 0 && result.location[inst.Args[0].Index] is { } first
+                && (CalleeSaved.Contains(first) || !crossesCall))
+                pick = free.IndexOf(first);
             for (int f = 0; f < free.Count && pick < 0; f++)
                 if (CalleeSaved.Contains(free[f]) == crossesCall)
                     pick = f;

@@ -30,7 +30,8 @@ public sealed partial class X64Compiler
             or Opcode.Store8 or Opcode.Store16 or Opcode.Store32 or Opcode.Store64 or Opcode.Store128
             or Opcode.Select
             or Opcode.UDiv32 or Opcode.UDiv64 or Opcode.SDiv32 or Opcode.SDiv64 or Opcode.UMulHigh64 or Opcode.SMulHigh64
-            or Opcode.Clz32 or Opcode.Clz64 or Opcode.ByteReverse32 or Opcode.ByteReverse64 => true,
+            or Opcode.Clz32 or Opcode.Clz64 or Opcode.ByteReverse32 or Opcode.ByteReverse64
+            or Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary => true,
         _ => false,
     };
 
@@ -114,6 +115,16 @@ public sealed partial class X64Compiler
             case Opcode.Store32: EmitStore(inst, 4); break;
             case Opcode.Store64: EmitStore(inst, 8); break;
             case Opcode.Store128: EmitStore128(inst); break;
+
+            case Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
+                when !CanEmitSimd(inst):
+                EmitGeneric(inst);
+                break;
+            case Opcode.VecGetElement: EmitVecGetElement(inst); break;
+            case Opcode.VecSetElement: EmitVecSetElement(inst); break;
+            case Opcode.VecDup: EmitVecDup(inst); break;
+            case Opcode.VecBinary: EmitVecBinary(inst); break;
+            case Opcode.VecUnary: EmitVecUnary(inst); break;
 
             case Opcode.ZeroExtend1To64: case Opcode.ZeroExtend1To32:
             case Opcode.ZeroExtend8To32: case Opcode.ZeroExtend16To32:

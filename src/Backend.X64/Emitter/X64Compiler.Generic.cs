@@ -29,7 +29,11 @@ public sealed partial class X64Compiler
     static bool IsHelperCall(Inst inst) =>
         !HasEmitter(inst.Op)
         || (inst.Op is Opcode.GetX or Opcode.SetX && inst.Aux > 30)
-        || (inst.Op == Opcode.Select && inst.Type == IrType.U128);
+        || (inst.Op == Opcode.Select && inst.Type == IrType.U128)
+        || (IsSimdWithEmitter(inst.Op) && !CanEmitSimd(inst));
+
+    static bool IsSimdWithEmitter(Opcode op) =>
+        op is Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary;
 
     /// <summary>Calls a helper; rsp is 16-byte aligned in the block body, as the ABI wants.</summary>
     void CallHelper(nint helper)

@@ -8,32 +8,100 @@ namespace A64Jit.Backend.X64;
 /// which clear the upper half of the register, so results stay masked to U32.</summary>
 public sealed partial class X64Compiler
 {
-    void Binary32(Inst inst, Action<AssemblerRegister32, AssemblerRegister32> op)
+    /// <summary>The register an instruction computes into: its own home register, else rax.</summary>
+    AssemblerRegister64 Target(Inst inst) => registers.Register(inst) ?? rax;
+
+    /// <summary>
+    /// dst = a op b, computed straight into the result's register. The second operand is used where it
+    /// is (a register or an immediate) unless the result register is that operand's own.
+    /// </summary>
+    void Binary64(Inst inst, Action<AssemblerRegister64, AssemblerRegister64> op, Action<AssemblerRegister64, int>? withImmediate = null)
     {
-        Load(eax, inst.Args[0]);
-        Load(ecx, inst.Args[1]);
-        op(eax, ecx);
-        Store(inst, rax);
+        var dst = Target(inst);
+        var (a, b) = (inst.Args[0], inst.Args[1]);
+        if (withImmediate is not null && b.IsConst && (long)b.Aux is >= int.MinValue and <= int.MaxValue)
+        {
+            Load(dst, a);
+            withImmediate(dst, (int)(long)b.Aux);
+        }
+        else
+        {
+            var source = registers.Register(b) is { } rb && rb != dst ? rb : rcx;
+            if (source == rcx)
+                Load(rcx, b);
+            Load(dst, a);
+            op(dst, source);
+        }
+        Store(inst, dst);
     }
 
-    void Binary64(Inst inst, Action<AssemblerRegister64, AssemblerRegister64> op)
+    void Binary32(Inst inst, Action<AssemblerRegister32, AssemblerRegister32> op, Action<AssemblerRegister32, int>? withImmediate = null)
     {
-        Load(rax, inst.Args[0]);
-        Load(rcx, inst.Args[1]);
-        op(rax, rcx);
-        Store(inst, rax);
+        var dst64 = Target(inst);
+        var dst = Low32(dst64);
+        var (a, b) = (inst.Args[0], inst.Args[1]);
+        if (withImmediate is not null && b.IsConst)
+        {
+            Load(dst, a);
+            withImmediate(dst, (int)(uint)b.Aux);
+        }
+        else
+        {
+            var source = registers.Register(b) is { } rb && rb != dst64 ? Low32(rb) : ecx;
+            if (source == ecx)
+                Load(ecx, b);
+            Load(dst, a);
+            op(dst, source);
+        }
+        Store(inst, dst64);
     }
 
-    void EmitAdd32(Inst inst) => Binary32(inst, asm.add);
-    void EmitAdd64(Inst inst) => Binary64(inst, asm.add);
-    void EmitSub32(Inst inst) => Binary32(inst, asm.sub);
-    void EmitSub64(Inst inst) => Binary64(inst, asm.sub);
-    void EmitAnd32(Inst inst) => Binary32(inst, asm.and);
-    void EmitAnd64(Inst inst) => Binary64(inst, asm.and);
-    void EmitOr32(Inst inst) => Binary32(inst, asm.or);
-    void EmitOr64(Inst inst) => Binary64(inst, asm.or);
-    void EmitXor32(Inst inst) => Binary32(inst, asm.xor);
-    void EmitXor64(Inst inst) => Binary64(inst, asm.xor);
+    /// <summary>Shifts: an immediate count when the count is a constant (masked as the register form masks it), else cl.</summary>
+    void Shift64(Inst inst, Action<AssemblerRegister64, AssemblerRegister8> byCl, Action<AssemblerRegister64, byte> byImmediate)
+    {
+        var dst = Target(inst);
+        if (inst.Args[1].IsConst)
+        {
+            Load(dst, inst.Args[0]);
+            byImmediate(dst, (byte)(inst.Args[1].Aux & 63));
+        }
+        else
+        {
+            Load(rcx, inst.Args[1]);
+            Load(dst, inst.Args[0]);
+            byCl(dst, cl);
+        }
+        Store(inst, dst);
+    }
+
+    void Shift32(Inst inst, Action<AssemblerRegister32, AssemblerRegister8> byCl, Action<AssemblerRegister32, byte> byImmediate)
+    {
+        var dst64 = Target(inst);
+        var dst = Low32(dst64);
+        if (inst.Args[1].IsConst)
+        {
+            Load(dst, inst.Args[0]);
+            byImmediate(dst, (byte)(inst.Args[1].Aux & 31));
+        }
+        else
+        {
+            Load(ecx, inst.Args[1]);
+            Load(dst, inst.Args[0]);
+            byCl(dst, cl);
+        }
+        Store(inst, dst64);
+    }
+
+    void EmitAdd32(Inst inst) => Binary32(inst, asm.add, asm.add);
+    void EmitAdd64(Inst inst) => Binary64(inst, asm.add, asm.add);
+    void EmitSub32(Inst inst) => Binary32(inst, asm.sub, asm.sub);
+    void EmitSub64(Inst inst) => Binary64(inst, asm.sub, asm.sub);
+    void EmitAnd32(Inst inst) => Binary32(inst, asm.and, asm.and);
+    void EmitAnd64(Inst inst) => Binary64(inst, asm.and, asm.and);
+    void EmitOr32(Inst inst) => Binary32(inst, asm.or, asm.or);
+    void EmitOr64(Inst inst) => Binary64(inst, asm.or, asm.or);
+    void EmitXor32(Inst inst) => Binary32(inst, asm.xor, asm.xor);
+    void EmitXor64(Inst inst) => Binary64(inst, asm.xor, asm.xor);
     void EmitMul32(Inst inst) => Binary32(inst, asm.imul);
     void EmitMul64(Inst inst) => Binary64(inst, asm.imul);
 
@@ -52,14 +120,14 @@ public sealed partial class X64Compiler
     }
 
     // x86 takes the shift count in cl modulo 32 or 64, exactly as LSLV/LSRV/ASRV/RORV do.
-    void EmitLsl32(Inst inst) => Binary32(inst, (d, _) => asm.shl(d, cl));
-    void EmitLsl64(Inst inst) => Binary64(inst, (d, _) => asm.shl(d, cl));
-    void EmitLsr32(Inst inst) => Binary32(inst, (d, _) => asm.shr(d, cl));
-    void EmitLsr64(Inst inst) => Binary64(inst, (d, _) => asm.shr(d, cl));
-    void EmitAsr32(Inst inst) => Binary32(inst, (d, _) => asm.sar(d, cl));
-    void EmitAsr64(Inst inst) => Binary64(inst, (d, _) => asm.sar(d, cl));
-    void EmitRor32(Inst inst) => Binary32(inst, (d, _) => asm.ror(d, cl));
-    void EmitRor64(Inst inst) => Binary64(inst, (d, _) => asm.ror(d, cl));
+    void EmitLsl32(Inst inst) => Shift32(inst, asm.shl, asm.shl);
+    void EmitLsl64(Inst inst) => Shift64(inst, asm.shl, asm.shl);
+    void EmitLsr32(Inst inst) => Shift32(inst, asm.shr, asm.shr);
+    void EmitLsr64(Inst inst) => Shift64(inst, asm.shr, asm.shr);
+    void EmitAsr32(Inst inst) => Shift32(inst, asm.sar, asm.sar);
+    void EmitAsr64(Inst inst) => Shift64(inst, asm.sar, asm.sar);
+    void EmitRor32(Inst inst) => Shift32(inst, asm.ror, asm.ror);
+    void EmitRor64(Inst inst) => Shift64(inst, asm.ror, asm.ror);
 
     /// <summary>Loads a + b + carry's operands and leaves x86 CF = carry, ready for adc.</summary>
     void LoadAddWithCarry(Inst inst, bool wide)

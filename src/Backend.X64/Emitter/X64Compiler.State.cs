@@ -30,8 +30,9 @@ public sealed partial class X64Compiler
             EmitGeneric(inst);
             return;
         }
-        asm.mov(rax, GuestQword(ContextLayout.X((int)inst.Aux)));
-        Store(inst, rax);
+        var dst = Target(inst);
+        asm.mov(dst, GuestQword(ContextLayout.X((int)inst.Aux)));
+        Store(inst, dst);
     }
 
     void EmitSetX(Inst inst)
@@ -41,20 +42,19 @@ public sealed partial class X64Compiler
             EmitGeneric(inst);
             return;
         }
-        Load(rax, inst.Args[0]);
-        asm.mov(GuestQword(ContextLayout.X((int)inst.Aux)), rax);
+        StoreGuestQword(ContextLayout.X((int)inst.Aux), inst.Args[0]);
     }
 
     void EmitGetSp(Inst inst)
     {
-        asm.mov(rax, GuestQword(ContextLayout.Sp));
-        Store(inst, rax);
+        var dst = Target(inst);
+        asm.mov(dst, GuestQword(ContextLayout.Sp));
+        Store(inst, dst);
     }
 
     void EmitSetSp(Inst inst)
     {
-        Load(rax, inst.Args[0]);
-        asm.mov(GuestQword(ContextLayout.Sp), rax);
+        StoreGuestQword(ContextLayout.Sp, inst.Args[0]);
     }
 
     void EmitGetNzcv(Inst inst)
@@ -67,5 +67,19 @@ public sealed partial class X64Compiler
     {
         Load(eax, inst.Args[0]);
         asm.mov(GuestDword(ContextLayout.Nzcv), eax);
+    }
+
+    /// <summary>Writes a value to a guest-state qword: an immediate, its register, or through rax.</summary>
+    void StoreGuestQword(int offset, Inst value)
+    {
+        if (value.IsConst && (long)value.Aux is >= int.MinValue and <= int.MaxValue)
+            asm.mov(GuestQword(offset), (int)(long)value.Aux);
+        else if (registers.Register(value) is { } reg)
+            asm.mov(GuestQword(offset), reg);
+        else
+        {
+            Load(rax, value);
+            asm.mov(GuestQword(offset), rax);
+        }
     }
 }

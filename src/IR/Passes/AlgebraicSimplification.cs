@@ -3,7 +3,8 @@ namespace A64Jit.IR.Passes;
 /// <summary>
 /// Identities that need only one constant operand: x + 0, x - 0, x | 0, x ^ 0, shifts by 0 and
 /// x &amp; all-ones are x; x &amp; 0 and x * 0 are 0; a select on a constant is the operand it picks;
-/// a truncation of a zero-extension is the original value.
+/// a truncation of a zero-extension is the original value. An add-with-carry whose carry is a
+/// constant (how the lifter states ADD and SUB) becomes a plain add, or a subtract.
 /// </summary>
 public static class AlgebraicSimplification
 {
@@ -19,6 +20,40 @@ public static class AlgebraicSimplification
                 map[inst] = replacement;
         }
         Uses.Substitute(block, map);
+        var constants = new List<Inst>();
+        foreach (var inst in block.Insts)
+            ReduceAddWithCarry(inst, constants);
+        if (constants.Count > 0)
+        {
+            block.Insts.InsertRange(0, constants);
+            block.Renumber();
+        }
+    }
+
+    /// <summary>AddCarry(x, y, 0) is x + y; AddCarry(x, NOT z, 1) is x - z; AddCarry(x, c, 1) is x + (c + 1).</summary>
+    static void ReduceAddWithCarry(Inst inst, List<Inst> constants)
+    {
+        if (inst.Op is not (Opcode.AddCarry32 or Opcode.AddCarry64) || !inst.Args[2].IsConst)
+            return;
+        bool wide = inst.Op == Opcode.AddCarry64;
+        var (x, y, carry) = (inst.Args[0], inst.Args[1], inst.Args[2].Aux & 1);
+        if (carry == 0)
+        {
+            inst.Op = wide ? Opcode.Add64 : Opcode.Add32;
+            inst.Args = [x, y];
+        }
+        else if (y.Op == (wide ? Opcode.Not64 : Opcode.Not32))
+        {
+            inst.Op = wide ? Opcode.Sub64 : Opcode.Sub32;
+            inst.Args = [x, y.Args[0]];
+        }
+        else if (y.IsConst)
+        {
+            var sum = new Inst(Opcode.Const, inst.Type, [], (y.Aux + 1) & inst.Type.Mask());
+            constants.Add(sum);
+            inst.Op = wide ? Opcode.Add64 : Opcode.Add32;
+            inst.Args = [x, sum];
+        }
     }
 
     static bool IsConst(Inst i, ulong value) => i.IsConst && i.Aux == value;

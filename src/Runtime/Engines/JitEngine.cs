@@ -100,7 +100,10 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                 Verifier.Verify(block);
             options.DumpIr?.Invoke(block);
             if (options.Optimize)
+            {
                 PassPipeline.Optimize(block, options.VerifyIr);
+                options.DumpIr?.Invoke(block);
+            }
             var compiled = X64Compiler.Compile(block);
             if (compiled is null)
             {
