@@ -31,7 +31,8 @@ public sealed partial class X64Compiler
             or Opcode.Select
             or Opcode.UDiv32 or Opcode.UDiv64 or Opcode.SDiv32 or Opcode.SDiv64 or Opcode.UMulHigh64 or Opcode.SMulHigh64
             or Opcode.Clz32 or Opcode.Clz64 or Opcode.ByteReverse32 or Opcode.ByteReverse64
-            or Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary => true,
+            or Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
+            or Opcode.FpBinary or Opcode.FpTernary => true,
         _ => false,
     };
 
@@ -120,6 +121,10 @@ public sealed partial class X64Compiler
                 when !CanEmitSimd(inst):
                 EmitGeneric(inst);
                 break;
+            case Opcode.FpBinary or Opcode.FpTernary when !CanEmitFloatingPoint(inst):
+                EmitGeneric(inst);
+                break;
+            case Opcode.FpBinary or Opcode.FpTernary: EmitFloatingPoint(inst); break;
             case Opcode.VecGetElement: EmitVecGetElement(inst); break;
             case Opcode.VecSetElement: EmitVecSetElement(inst); break;
             case Opcode.VecDup: EmitVecDup(inst); break;

@@ -30,7 +30,8 @@ public sealed partial class X64Compiler
         !HasEmitter(inst.Op)
         || (inst.Op is Opcode.GetX or Opcode.SetX && inst.Aux > 30)
         || (inst.Op == Opcode.Select && inst.Type == IrType.U128)
-        || (IsSimdWithEmitter(inst.Op) && !CanEmitSimd(inst));
+        || (IsSimdWithEmitter(inst.Op) && !CanEmitSimd(inst))
+        || (inst.Op is Opcode.FpBinary or Opcode.FpTernary && !CanEmitFloatingPoint(inst));
 
     static bool IsSimdWithEmitter(Opcode op) =>
         op is Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary;

@@ -49,6 +49,9 @@ public unsafe struct JitContext
     public uint ExceptionKind;
     public uint ExceptionImmediate;
     public ulong ExceptionPc;
+    /// <summary>Where compiled code saves and reloads MXCSR to read the host's floating-point exception flags.</summary>
+    public uint MxcsrScratch;
+    uint padding2;
 }
 
 /// <summary>One slot of the dispatch table: a guest pc and the host entry of its block (0 when empty).</summary>
@@ -81,6 +84,7 @@ public static class ContextLayout
     public static readonly int ExceptionKind = Offset(nameof(JitContext.ExceptionKind));
     public static readonly int ExceptionImmediate = Offset(nameof(JitContext.ExceptionImmediate));
     public static readonly int ExceptionPc = Offset(nameof(JitContext.ExceptionPc));
+    public static readonly int MxcsrScratch = Offset(nameof(JitContext.MxcsrScratch));
 
     static ContextLayout()
     {

@@ -1,0 +1,134 @@
+using System.Runtime.Intrinsics.X86;
+using A64Jit.IR;
+using A64Jit.IR.Semantics;
+using Iced.Intel;
+using static Iced.Intel.AssemblerRegisters;
+
+namespace A64Jit.Backend.X64;
+
+/// <summary>
+/// Scalar single- and double-precision add, subtract, multiply, divide and fused multiply-add with SSE,
+/// in the one case where x86 and Arm agree bit for bit: FPCR in its default mode (round to nearest, no
+/// flush-to-zero, no default NaN) and a finite, normal result that raised no exception except inexact.
+/// The host's MXCSR flags are cleared before the operation and read after it; inexact becomes FPSR.IXC.
+/// Anything else (a NaN, an infinity, a zero or subnormal result or operand, invalid, overflow,
+/// underflow, another rounding mode) runs the exact Arm semantics through the generic helper instead.
+/// </summary>
+public sealed partial class X64Compiler
+{
+    static readonly bool HostFma = Fma.IsSupported;
+
+    /// <summary>FPCR bits that change results: AHP, DN, FZ and RMode.</summary>
+    const int FpcrNonDefault = 0x07C0_0000;
+    const int MxcsrExceptionFlags = 0x1F, MxcsrInexact = 0x20, FpsrInexact = 0x10;
+
+    static bool CanEmitFloatingPoint(Inst inst)
+    {
+        var aux = SimdAux.Unpack(inst.Aux);
+        if (aux.Lanes != 1 || aux.ESize is not (32 or 64) || aux.Mode != SimdAux.FromFpcr)
+            return false;
+        return inst.Op switch
+        {
+            Opcode.FpBinary => (FpOp)aux.Op is FpOp.Add or FpOp.Sub or FpOp.Mul or FpOp.Div,
+            Opcode.FpTernary => HostFma && (FpOp)aux.Op is FpOp.MulAdd or FpOp.MulSub or FpOp.NMulAdd or FpOp.NMulSub,
+            _ => false,
+        };
+    }
+
+    void EmitFloatingPoint(Inst inst)
+    {
+        var aux = SimdAux.Unpack(inst.Aux);
+        bool dbl = aux.ESize == 64;
+        var slow = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        var scratch = __dword_ptr[Context + ContextLayout.MxcsrScratch];
+
+        asm.test(__dword_ptr[Context + ContextLayout.Fpcr], FpcrNonDefault);
+        asm.jnz(slow);
+        asm.stmxcsr(scratch);
+        asm.and(scratch, ~(MxcsrExceptionFlags | MxcsrInexact));
+        asm.ldmxcsr(scratch);
+        LoadScalar(xmm0, inst.Args[0], dbl);
+        LoadScalar(xmm1, inst.Args[1], dbl);
+        var op = (FpOp)aux.Op;
+        if (inst.Op == Opcode.FpTernary)
+        {
+            // (addend, op1, op2): xmm0 = ±(op1 × op2) ± addend, fused.
+            LoadScalar(xmm2, inst.Args[2], dbl);
+            switch (op)
+            {
+                case FpOp.MulAdd: if (dbl) asm.vfmadd231sd(xmm0, xmm1, xmm2); else asm.vfmadd231ss(xmm0, xmm1, xmm2); break;
+                case FpOp.MulSub: if (dbl) asm.vfnmadd231sd(xmm0, xmm1, xmm2); else asm.vfnmadd231ss(xmm0, xmm1, xmm2); break;
+                case FpOp.NMulAdd: if (dbl) asm.vfnmsub231sd(xmm0, xmm1, xmm2); else asm.vfnmsub231ss(xmm0, xmm1, xmm2); break;
+                default: if (dbl) asm.vfmsub231sd(xmm0, xmm1, xmm2); else asm.vfmsub231ss(xmm0, xmm1, xmm2); break;
+            }
+        }
+        else
+        {
+            switch (op)
+            {
+                case FpOp.Add: if (dbl) asm.addsd(xmm0, xmm1); else asm.addss(xmm0, xmm1); break;
+                case FpOp.Sub: if (dbl) asm.subsd(xmm0, xmm1); else asm.subss(xmm0, xmm1); break;
+                case FpOp.Mul: if (dbl) asm.mulsd(xmm0, xmm1); else asm.mulss(xmm0, xmm1); break;
+                default: if (dbl) asm.divsd(xmm0, xmm1); else asm.divss(xmm0, xmm1); break;
+            }
+        }
+        asm.stmxcsr(scratch);
+        asm.test(scratch, MxcsrExceptionFlags);
+        asm.jnz(slow);
+        // Only a normal result above the smallest normal magnitude is certain to agree (Arm detects
+        // tininess before rounding, x86 after); zeros, subnormals, infinities and NaNs take the slow path.
+        if (dbl)
+        {
+            asm.movq(rax, xmm0);
+            asm.shr(rax, 52);
+            asm.and(eax, 0x7FF);
+            asm.cmp(eax, 1);
+            asm.jbe(slow);
+            asm.cmp(eax, 0x7FF);
+        }
+        else
+        {
+            asm.movd(eax, xmm0);
+            asm.shr(eax, 23);
+            asm.and(eax, 0xFF);
+            asm.cmp(eax, 1);
+            asm.jbe(slow);
+            asm.cmp(eax, 0xFF);
+        }
+        asm.je(slow);
+        var exact = asm.CreateLabel();
+        asm.test(scratch, MxcsrInexact);
+        asm.jz(exact);
+        asm.or(__dword_ptr[Context + ContextLayout.Fpsr], FpsrInexact);
+        asm.Label(ref exact);
+        asm.movdqa(Slot128(inst), xmm0);
+        asm.Label(ref done);
+
+        var live = LiveAcross(inst);
+        var fault = FaultExit();
+        int id = InstTable.Add(inst);
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref slow);
+            SaveLive(live);
+            asm.mov(rdi, Context);
+            asm.mov(esi, id);
+            asm.mov(rdx, rsp);
+            CallHelper(JitHelpers.Evaluate);
+            RestoreLive(live);
+            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+            asm.jne(fault);
+            asm.jmp(done);
+        });
+    }
+
+    /// <summary>Loads the low element of a vector slot with the rest of the register zero.</summary>
+    void LoadScalar(AssemblerRegisterXMM reg, Inst value, bool dbl)
+    {
+        if (dbl)
+            asm.movq(reg, Slot(value));
+        else
+            asm.movd(reg, Slot32(value));
+    }
+}
