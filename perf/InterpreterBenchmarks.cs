@@ -16,7 +16,7 @@ namespace A64Jit.Perf;
 public class InterpreterBenchmarks
 {
     // loop: add x0, x0, #1 ; eor x2, x0, #0xff ; add x3, x2, x0 ; subs x1, x1, #1 ; b.ne loop ; brk #0
-    static readonly uint[] Loop = [0x91000400, 0xd2401c02, 0x8b000043, 0xf1000421, 0x54ffff81, 0xd4200000];
+    internal static readonly uint[] Loop = [0x91000400, 0xd2401c02, 0x8b000043, 0xf1000421, 0x54ffff81, 0xd4200000];
     const ulong CodeBase = 0x10000;
 
     /// <summary>Guest instructions per loop iteration.</summary>

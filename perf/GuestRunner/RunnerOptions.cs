@@ -6,7 +6,7 @@ namespace A64Jit.Perf.GuestRunner;
 public sealed record RunnerOptions
 {
     public bool Quick { get; init; }
-    public string Engine { get; init; } = "interp";
+    public string Engine { get; init; } = "jit";
     public int Runs { get; init; } = 5;
     public IReadOnlyList<string> Only { get; init; } = [];
     public string? A64JitDll { get; init; }
@@ -23,7 +23,7 @@ public sealed record RunnerOptions
 
         options:
           --quick            the small sizes (for slow engines such as the interpreter)
-          --engine <name>    a64jit engine (default interp)
+          --engine <name>    a64jit engine: jit (default), interp or lockstep
           --runs <n>         timed runs of each runner per benchmark (default 5)
           --only <a,b,...>   only these benchmarks
           --a64jit <dll>     measure this a64jit.dll (default: src/Cli's Release build, built if stale)

@@ -90,6 +90,7 @@ public class GuestRunnerTests
             Assert.That(o.Runs, Is.EqualTo(3));
             Assert.That(o.Only, Is.EqualTo(new[] { "sort", "sha256" }));
             Assert.That(RunnerOptions.Parse([]).Runs, Is.EqualTo(5));
+            Assert.That(RunnerOptions.Parse([]).Engine, Is.EqualTo("jit"));
             Assert.That(() => RunnerOptions.Parse(["--runs", "0"]), Throws.InstanceOf<RunnerException>());
             Assert.That(() => RunnerOptions.Parse(["--bogus"]), Throws.InstanceOf<RunnerException>());
         });
