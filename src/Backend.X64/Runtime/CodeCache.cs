@@ -122,6 +122,7 @@ public sealed unsafe partial class CodeCache : IDisposable
                 var site = new PendingLink(code + link.SiteOffset, code + link.UnlinkedOffset);
                 if (SingleStep)
                     continue;
+                block.Outgoing.Add((link.Target, site));
                 if (blocks.TryGetValue(link.Target, out var target))
                     Link(site, target);
                 else
@@ -172,6 +173,14 @@ public sealed unsafe partial class CodeCache : IDisposable
             {
                 if (!blocks.Remove(pc, out var block))
                     continue;
+                // Its own jumps are dead code now: forget them, or re-linking would keep patching them.
+                foreach (var (target, site) in block.Outgoing)
+                {
+                    if (blocks.TryGetValue(target, out var t))
+                        t.Incoming.Remove(site);
+                    else if (pending.TryGetValue(target, out var waiting))
+                        waiting.Remove(site);
+                }
                 foreach (var site in block.Incoming)
                 {
                     PatchJump(site.Site, site.Unlinked);
@@ -236,6 +245,9 @@ public sealed unsafe partial class CodeCache : IDisposable
     public sealed record CachedBlock(ulong StartPc, ulong EndPc, nint Code, nint Entry, CompiledBlock Compiled)
     {
         public List<PendingLink> Incoming { get; } = [];
+
+        /// <summary>This block's link sites, by target pc.</summary>
+        public List<(ulong Target, PendingLink Site)> Outgoing { get; } = [];
     }
 
     public readonly record struct PendingLink(nint Site, nint Unlinked);
