@@ -40,7 +40,7 @@ public static class Printer
 
     public static string Format(Terminal terminal) => terminal switch
     {
-        Terminal.Link l => $"link 0x{l.Target:x}",
+        Terminal.Link l => l.Kind == BranchKind.Call ? $"call 0x{l.Target:x}" : $"link 0x{l.Target:x}",
         Terminal.Indirect i => $"indirect {i.Kind.ToString().ToLowerInvariant()} {i.Target}",
         Terminal.If f => $"if {f.Condition} then ({Format(f.Then)}) else ({Format(f.Else)})",
         Terminal.Exception e => $"exception {e.Kind} imm=0x{e.Immediate:x} at 0x{e.Pc:x} next 0x{e.NextPc:x}",

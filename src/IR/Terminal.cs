@@ -3,8 +3,11 @@ namespace A64Jit.IR;
 /// <summary>How a block ends. Every block has exactly one terminal.</summary>
 public abstract record Terminal
 {
-    /// <summary>Continue at a known guest address (B, fall-through). Chaining may patch this into a direct jump.</summary>
-    public sealed record Link(ulong Target) : Terminal;
+    /// <summary>
+    /// Continue at a known guest address (B, fall-through; BL with Kind = Call, whose return address is the
+    /// block's EndPc). Chaining may patch this into a direct jump.
+    /// </summary>
+    public sealed record Link(ulong Target, BranchKind Kind = BranchKind.Jump) : Terminal;
 
     /// <summary>Continue at a computed address (BR, BLR, RET): back to the dispatcher's lookup.</summary>
     public sealed record Indirect(Inst Target, BranchKind Kind) : Terminal;

@@ -41,6 +41,7 @@ public unsafe class DifferentialTests
             var native = ContextLayout.Allocate();
             *native = initial;
             native->Pc = block.StartPc;
+            ContextLayout.ClearReturnStack(native, cache.EmptyReturnCell);
             var exit = cache.Enter(native);
             var jit = *native;
             ContextLayout.Free(native);

@@ -31,6 +31,7 @@ public sealed partial class X64Compiler
     readonly Block block;
     RegisterAllocator registers = null!;
     readonly List<(Label Slot, Label Unlinked, ulong Target)> links = [];
+    readonly List<(Label Cell, ulong ReturnPc)> cells = [];
     readonly Dictionary<int, Label> faultExits = [];
     readonly List<Action> outOfLine = [];
 
@@ -62,6 +63,15 @@ public sealed partial class X64Compiler
             // so the displacement sits inside one aligned 8-byte word and can be rewritten atomically.
             asm.db(0xE9, 0, 0, 0, 0, 0xCC, 0xCC, 0xCC);
         }
+        // A call's return cell: 8 bytes of data (aligned, like the slots) holding the host entry of the
+        // block at its return address, which a predicted return jumps through. The cache fills it in.
+        if (ReturnAddress(block.Terminal!) is { } returnPc)
+        {
+            var cell = asm.CreateLabel();
+            asm.Label(ref cell);
+            asm.dq(0xCCCC_CCCC_CCCC_CCCCUL);
+            cells.Add((cell, returnPc));
+        }
         registers = RegisterAllocator.Allocate(block, IsHelperCall);
         var entry = asm.CreateLabel();
         asm.Label(ref entry);
@@ -83,7 +93,49 @@ public sealed partial class X64Compiler
             BitConverter.TryWriteBytes(code.AsSpan(site + 1, 4), path - (site + 5));
             sites.Add(new LinkSite(site, path, target));
         }
-        return new CompiledBlock(block, code, (int)result.GetLabelRIP(entry), sites);
+        var cellSites = cells.Select(c => new CellSite((int)result.GetLabelRIP(c.Cell), c.ReturnPc)).ToList();
+        return new CompiledBlock(block, code, (int)result.GetLabelRIP(entry), sites, cellSites);
+    }
+
+    /// <summary>The return address of a block that ends in a call (BL, BLR), whose block gets a return cell.</summary>
+    ulong? ReturnAddress(Terminal terminal) => terminal switch
+    {
+        Terminal.Link { Kind: BranchKind.Call } => block.EndPc,
+        Terminal.Indirect { Kind: BranchKind.Call } => block.EndPc,
+        _ => null,
+    };
+
+    /// <summary>Pushes (return address, this block's return cell) on the context's return stack.</summary>
+    void EmitPushReturn()
+    {
+        var (cell, returnPc) = cells[0];
+        asm.mov(eax, GuestDword(ContextLayout.ReturnTop));
+        asm.add(eax, 1);
+        asm.and(eax, ContextLayout.ReturnStackSize - 1);
+        asm.mov(GuestDword(ContextLayout.ReturnTop), eax);
+        asm.mov(rcx, returnPc);
+        asm.mov(__qword_ptr[Context + rax * 8 + ContextLayout.ReturnPc], rcx);
+        asm.lea(rcx, __[cell]);
+        asm.mov(__qword_ptr[Context + rax * 8 + ContextLayout.ReturnCell], rcx);
+    }
+
+    /// <summary>
+    /// A return: when the top of the return stack holds this target, pop it and jump through its cell
+    /// (the caller's continuation, or the lookup until that is compiled); otherwise the lookup.
+    /// </summary>
+    void EmitPredictedReturn()
+    {
+        var miss = asm.CreateLabel();
+        asm.mov(ecx, GuestDword(ContextLayout.ReturnTop));
+        asm.cmp(rax, __qword_ptr[Context + rcx * 8 + ContextLayout.ReturnPc]);
+        asm.jne(miss);
+        asm.mov(rdx, __qword_ptr[Context + rcx * 8 + ContextLayout.ReturnCell]);
+        asm.sub(ecx, 1);
+        asm.and(ecx, ContextLayout.ReturnStackSize - 1);
+        asm.mov(GuestDword(ContextLayout.ReturnTop), ecx);
+        asm.jmp(__qword_ptr[rdx]);
+        asm.Label(ref miss);
+        asm.jmp(__qword_ptr[Context + ContextLayout.LookupStub]);
     }
 
     static int CountLinks(Terminal terminal) => terminal switch
@@ -115,6 +167,8 @@ public sealed partial class X64Compiler
         {
             case Terminal.Link link:
             {
+                if (link.Kind == BranchKind.Call)
+                    EmitPushReturn();
                 var unlinked = asm.CreateLabel();
                 asm.jmp(slots[nextSlot]);
                 asm.Label(ref unlinked);
@@ -126,9 +180,14 @@ public sealed partial class X64Compiler
                 break;
             }
             case Terminal.Indirect indirect:
+                if (indirect.Kind == BranchKind.Call)
+                    EmitPushReturn();
                 Load(rax, indirect.Target);
                 asm.mov(GuestQword(ContextLayout.Pc), rax);
-                asm.jmp(__qword_ptr[Context + ContextLayout.LookupStub]);
+                if (indirect.Kind == BranchKind.Return)
+                    EmitPredictedReturn();
+                else
+                    asm.jmp(__qword_ptr[Context + ContextLayout.LookupStub]);
                 break;
             case Terminal.If f:
             {
@@ -280,7 +339,11 @@ public enum JitExit
 /// <summary>A block's code before it is placed in the cache.</summary>
 /// <param name="EntryOffset">Where execution starts (after the link slots).</param>
 /// <param name="Links">The patchable jumps to other blocks, by target guest pc.</param>
-public sealed record CompiledBlock(Block Ir, byte[] Code, int EntryOffset, IReadOnlyList<LinkSite> Links);
+/// <param name="Cells">The return cell of a block that ends in a call.</param>
+public sealed record CompiledBlock(Block Ir, byte[] Code, int EntryOffset, IReadOnlyList<LinkSite> Links, IReadOnlyList<CellSite> Cells);
+
+/// <summary>An aligned qword at <paramref name="Offset"/> holding the host entry of the block at <paramref name="ReturnPc"/>.</summary>
+public readonly record struct CellSite(int Offset, ulong ReturnPc);
 
 /// <summary>A jmp rel32 at <paramref name="SiteOffset"/> that goes to <paramref name="UnlinkedOffset"/> until <paramref name="Target"/> is compiled.</summary>
 public readonly record struct LinkSite(int SiteOffset, int UnlinkedOffset, ulong Target);

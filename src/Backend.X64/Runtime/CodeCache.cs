@@ -19,6 +19,7 @@ public sealed unsafe partial class CodeCache : IDisposable
 
     readonly ExecutableMemory memory;
     readonly DispatchEntry* table;
+    readonly nint* emptyCell;
     readonly Lock gate = new();
     readonly Dictionary<ulong, CachedBlock> blocks = [];
     readonly Dictionary<ulong, List<ulong>> startsByPage = [];
@@ -51,8 +52,13 @@ public sealed unsafe partial class CodeCache : IDisposable
         SingleStep = singleStep;
         memory = new ExecutableMemory(capacity);
         table = (DispatchEntry*)NativeMemory.AllocZeroed((nuint)DispatchEntries, (nuint)sizeof(DispatchEntry));
+        emptyCell = (nint*)NativeMemory.Alloc((nuint)sizeof(nint));
         stubs = Stubs.Emit(memory);
+        *emptyCell = SingleStep ? stubs.StepDone : stubs.Lookup;
     }
+
+    /// <summary>A return cell that always leads to the lookup: what empty return-stack entries name.</summary>
+    public nint EmptyReturnCell => (nint)emptyCell;
 
     /// <summary>Points a context at this cache's stubs and dispatch table.</summary>
     public void Attach(JitContext* ctx)
@@ -117,18 +123,21 @@ public sealed unsafe partial class CodeCache : IDisposable
                     startsByPage[page] = starts = [];
                 starts.Add(startPc);
             }
-            foreach (var link in compiled.Links)
+            var sites = compiled.Links.Select(l => (l.Target, Site: new PendingLink(code + l.SiteOffset, code + l.UnlinkedOffset)))
+                .Concat(compiled.Cells.Select(c => (Target: c.ReturnPc, Site: new PendingLink(code + c.Offset, 0, IsCell: true))));
+            foreach (var (linkTarget, site) in sites)
             {
-                var site = new PendingLink(code + link.SiteOffset, code + link.UnlinkedOffset);
+                if (site.IsCell)
+                    *(nint*)memory.WritableAddress(site.Site) = SingleStep ? stubs.StepDone : stubs.Lookup;
                 if (SingleStep)
                     continue;
-                block.Outgoing.Add((link.Target, site));
-                if (blocks.TryGetValue(link.Target, out var target))
+                block.Outgoing.Add((linkTarget, site));
+                if (blocks.TryGetValue(linkTarget, out var target))
                     Link(site, target);
                 else
                 {
-                    if (!pending.TryGetValue(link.Target, out var waiting))
-                        pending[link.Target] = waiting = [];
+                    if (!pending.TryGetValue(linkTarget, out var waiting))
+                        pending[linkTarget] = waiting = [];
                     waiting.Add(site);
                 }
             }
@@ -142,8 +151,17 @@ public sealed unsafe partial class CodeCache : IDisposable
 
     void Link(PendingLink site, CachedBlock target)
     {
-        PatchJump(site.Site, target.Entry);
+        Point(site, target.Entry);
         target.Incoming.Add(site);
+    }
+
+    /// <summary>Points a link slot or a return cell at a host address.</summary>
+    void Point(PendingLink site, nint destination)
+    {
+        if (site.IsCell)
+            Volatile.Write(ref *(nint*)memory.WritableAddress(site.Site), destination);
+        else
+            PatchJump(site.Site, destination);
     }
 
     /// <summary>Rewrites the rel32 of the jmp at <paramref name="site"/>; the displacement sits in one aligned word, so the store is atomic.</summary>
@@ -183,7 +201,7 @@ public sealed unsafe partial class CodeCache : IDisposable
                 }
                 foreach (var site in block.Incoming)
                 {
-                    PatchJump(site.Site, site.Unlinked);
+                    Point(site, site.IsCell ? stubs.Lookup : site.Unlinked);
                     if (!pending.TryGetValue(pc, out var waiting))
                         pending[pc] = waiting = [];
                     waiting.Add(site);
@@ -225,6 +243,7 @@ public sealed unsafe partial class CodeCache : IDisposable
         new Span<DispatchEntry>(table, DispatchEntries).Clear();
         memory.Reset();
         stubs = Stubs.Emit(memory);
+        *emptyCell = SingleStep ? stubs.StepDone : stubs.Lookup;
         Flushes++;
     }
 
@@ -239,6 +258,7 @@ public sealed unsafe partial class CodeCache : IDisposable
     {
         memory.Dispose();
         NativeMemory.Free(table);
+        NativeMemory.Free(emptyCell);
         FlushLock.Dispose();
     }
 
@@ -250,5 +270,6 @@ public sealed unsafe partial class CodeCache : IDisposable
         public List<(ulong Target, PendingLink Site)> Outgoing { get; } = [];
     }
 
-    public readonly record struct PendingLink(nint Site, nint Unlinked);
+    /// <summary>A jmp rel32 slot (back to <paramref name="Unlinked"/> when its target goes), or a return cell (back to the lookup).</summary>
+    public readonly record struct PendingLink(nint Site, nint Unlinked, bool IsCell = false);
 }

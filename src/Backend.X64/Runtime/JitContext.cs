@@ -51,7 +51,12 @@ public unsafe struct JitContext
     public ulong ExceptionPc;
     /// <summary>Where compiled code saves and reloads MXCSR to read the host's floating-point exception flags.</summary>
     public uint MxcsrScratch;
-    uint padding2;
+    /// <summary>Top of the return stack (an index that wraps at <see cref="ContextLayout.ReturnStackSize"/>).</summary>
+    public uint ReturnTop;
+    /// <summary>Return-stack prediction: the guest return address each call pushed, and the address of a
+    /// cell in the caller's code that holds the host entry of that return address's block.</summary>
+    public fixed ulong ReturnPc[16];
+    public fixed ulong ReturnCell[16];
 }
 
 /// <summary>One slot of the dispatch table: a guest pc and the host entry of its block (0 when empty).</summary>
@@ -85,6 +90,23 @@ public static class ContextLayout
     public static readonly int ExceptionImmediate = Offset(nameof(JitContext.ExceptionImmediate));
     public static readonly int ExceptionPc = Offset(nameof(JitContext.ExceptionPc));
     public static readonly int MxcsrScratch = Offset(nameof(JitContext.MxcsrScratch));
+    public static readonly int ReturnTop = Offset(nameof(JitContext.ReturnTop));
+    public static readonly int ReturnPc = Offset(nameof(JitContext.ReturnPc));
+    public static readonly int ReturnCell = Offset(nameof(JitContext.ReturnCell));
+    public const int ReturnStackSize = 16;
+
+    /// <summary>
+    /// Empties the return stack (after a flush its cells are gone). An empty entry still names a valid
+    /// cell, <paramref name="emptyCell"/>, which leads to the lookup, so a guest return to any address is safe.
+    /// </summary>
+    public static unsafe void ClearReturnStack(JitContext* ctx, nint emptyCell)
+    {
+        for (int i = 0; i < ReturnStackSize; i++)
+        {
+            ctx->ReturnPc[i] = ulong.MaxValue;
+            ctx->ReturnCell[i] = (ulong)emptyCell;
+        }
+    }
 
     static ContextLayout()
     {

@@ -17,6 +17,9 @@ public sealed unsafe class JitThread : IDisposable
     public JitContext* Context { get; }
     public IrInterpreter Interpreter { get; } = new();
 
+    /// <summary>The cache flush count this context's return stack belongs to (-1: never entered).</summary>
+    public int SeenFlushes { get; set; } = -1;
+
     /// <summary>The guest fault a helper raised; the runtime takes it after a <see cref="JitExit.Fault"/> exit.</summary>
     public GuestFault? Fault { get; set; }
 

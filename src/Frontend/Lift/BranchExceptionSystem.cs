@@ -13,7 +13,7 @@ public sealed partial class Lifter
     void BL(uint i)
     {
         X(30, ir.U64(NextPc));
-        End(new Terminal.Link(pc + (ulong)SignExtend(i << 2, 28)));
+        End(new Terminal.Link(pc + (ulong)SignExtend(i << 2, 28), BranchKind.Call));
     }
 
     [Handler]

@@ -41,6 +41,12 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
             cache.FlushLock.EnterReadLock();
             try
             {
+                // Return-stack entries point into code; a flush took that code away.
+                if (thread.SeenFlushes != cache.Flushes)
+                {
+                    ContextLayout.ClearReturnStack(native, cache.EmptyReturnCell);
+                    thread.SeenFlushes = cache.Flushes;
+                }
                 exit = cache.Enter(native);
             }
             finally
