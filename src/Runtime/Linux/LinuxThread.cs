@@ -24,6 +24,20 @@ public sealed partial class LinuxThread
         State = state;
         Tid = tid;
         Context = new GuestContext(state, process.Memory, process.SystemRegisters);
+        Context.CacheMaintenanceRequested += OnCacheMaintenance;
+    }
+
+    static readonly uint InstructionCacheInvalidate = SysRegEncoding.Pack(1, 3, 7, 5, 1);
+
+    /// <summary>
+    /// IC IVAU drops the translations of the line's page: code written through another mapping of the same
+    /// memory (a second view of a shared file) raises no write event on the executable page, but the guest
+    /// must invalidate the instruction cache before it runs the new code, as the architecture requires.
+    /// </summary>
+    void OnCacheMaintenance(uint encoding, ulong address)
+    {
+        if (encoding == InstructionCacheInvalidate)
+            Process.Engine.InvalidatePage(address);
     }
 
     public void Run()
