@@ -19,7 +19,88 @@ public class CliTests
         for (ulong i = 0; i < 3_000_000; i++)
             sum += i * i % 7;
         Assert.That(stdout, Does.EndWith($"sum of i*i mod 7, i < 3000000:\n{sum}\n"));
-        Assert.That(stderr, Does.Match(@"guest instructions in [0-9.]+ s: [0-9.]+ MIPS \(interp\)"));
+        // jit is the default engine.
+        Assert.That(stderr, Does.Match(@"21,001,375 guest instructions in [0-9.]+ s: [0-9.]+ MIPS \(jit\)"));
+    }
+
+    static string? interpDemoOutput;
+
+    /// <summary>The demo's stdout under the reference interpreter (computed once).</summary>
+    static string InterpDemoOutput()
+    {
+        if (interpDemoOutput is null)
+        {
+            var (exit, stdout, stderr) = Repo.A64Jit(["demo", "--engine", "interp"]);
+            Assert.That(exit, Is.Zero, stderr);
+            Assert.That(stderr, Does.Match(@"21,001,375 guest instructions in [0-9.]+ s: [0-9.]+ MIPS \(interp\)"));
+            Assert.That(stdout, Does.StartWith("Hello from AArch64, translated by a64jit!\n"));
+            interpDemoOutput = stdout;
+        }
+        return interpDemoOutput;
+    }
+
+    [TestCase("jit", "jit")]
+    [TestCase("lockstep", "lockstep")]
+    public void DemoUnderEachEngineMatchesTheInterpreter(string engine, string name)
+    {
+        var expected = InterpDemoOutput();
+        var (exit, stdout, stderr) = Repo.A64Jit(["demo", "--engine", engine]);
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Is.EqualTo(expected));
+        // The same number of guest instructions retired, reported under the engine's name.
+        Assert.That(stderr, Does.Match($@"21,001,375 guest instructions in [0-9.]+ s: [0-9.]+ MIPS \({name}\)"));
+    }
+
+    [Test]
+    public void DemoWithoutOptimizationMatchesTheInterpreter()
+    {
+        var expected = InterpDemoOutput();
+        var (exit, stdout, stderr) = Repo.A64Jit(["demo", "--engine", "jit", "--no-opt"]);
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void DumpX86PrintsEachCompiledBlock()
+    {
+        var (exit, stdout, stderr) = Repo.A64Jit(["demo", "--dump-x86"]);
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Is.EqualTo(InterpDemoOutput()), "--dump-x86 writes to stderr only");
+        // The first block is the demo's entry point (e_entry).
+        ulong entry = BitConverter.ToUInt64(DemoGuest.Elf(), 24);
+        Assert.That(stderr, Does.StartWith($"x86-64 for 0x{entry:x}:\n"));
+        // Disassembly lines: host address, bytes, mnemonic; every block ends in a jump.
+        Assert.That(stderr, Does.Match(@"(?m)^[0-9a-f]{16} [0-9a-f]+ +jmp +\S"));
+        Assert.That(stderr, Does.Match(@"(?m)^[0-9a-f]{16} [0-9a-f]+ +(mov|add|cmp) +\S"));
+        var blocks = stderr.Split('\n').Count(l => l.StartsWith("x86-64 for 0x", StringComparison.Ordinal));
+        Assert.That(blocks, Is.GreaterThan(3));
+    }
+
+    [Test]
+    public void DumpX86UnderTheInterpreterPrintsNoCode()
+    {
+        var (exit, stdout, stderr) = Repo.A64Jit(["demo", "--engine", "interp", "--dump-x86"]);
+        Assert.That(exit, Is.Zero, stderr);
+        Assert.That(stdout, Is.EqualTo(InterpDemoOutput()));
+        Assert.That(stderr, Does.Not.Contain("x86-64 for"));
+    }
+
+    [TestCase("interp")]
+    [TestCase("jit")]
+    public void RunExecutesAnElfUnderTheEngine(string engine)
+    {
+        var path = TempFile(DemoGuest.Elf());
+        try
+        {
+            var (exit, stdout, stderr) = Repo.A64Jit(["run", "--engine", engine, "--stats", path]);
+            Assert.That(exit, Is.Zero, stderr);
+            Assert.That(stdout, Is.EqualTo(InterpDemoOutput()));
+            Assert.That(stderr, Does.Contain($"MIPS ({engine})"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Test(Description = "The demo's machine code is exactly its assembly source put through GNU as")]
@@ -34,8 +115,9 @@ public class CliTests
     [TestCase(new[] { "frobnicate" }, "unknown command 'frobnicate'")]
     [TestCase(new[] { "run" }, "run needs an executable")]
     [TestCase(new[] { "run", "--bogus", "x" }, "unknown option '--bogus'")]
-    [TestCase(new[] { "run", "--engine", "warp", "x" }, "unknown engine 'warp'")]
-    [TestCase(new[] { "run", "--engine" }, "--engine needs a value")]
+    [TestCase(new[] { "run", "--engine", "warp", "x" }, "unknown engine 'warp' (available: jit, interp, lockstep)")]
+    [TestCase(new[] { "demo", "--engine", "JIT" }, "unknown engine 'JIT' (available: jit, interp, lockstep)")]
+    [TestCase(new[] { "run", "--engine" }, "--engine needs a value (jit, interp, lockstep)")]
     [TestCase(new[] { "run", "/nonexistent/program" }, "/nonexistent/program: no such file")]
     public void BadUsageGivesOneLineErrorAndExitCode2(string[] args, string message)
     {

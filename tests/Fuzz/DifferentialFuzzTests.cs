@@ -6,9 +6,10 @@ namespace A64Jit.Tests.Fuzz;
 
 /// <summary>
 /// Differential fuzzing of the lifter against Unicorn: for every lifted table line, random words of
-/// that encoding run from random register, flag and memory states in both, one instruction at a
-/// time; every architectural difference is a failure. Fixed seed in CI; A64JIT_FUZZ_PER_LINE and
-/// A64JIT_FUZZ_SEED run more with fresh seeds.
+/// that encoding run from random register, flag and memory states in Unicorn, in the reference
+/// interpreter and in the JIT, one instruction at a time; each of our engines is compared with
+/// Unicorn, and every architectural difference is a failure. Fixed seed in CI; A64JIT_FUZZ_PER_LINE
+/// and A64JIT_FUZZ_SEED run more with fresh seeds.
 /// </summary>
 [TestFixture]
 [Category("Fuzz")]
@@ -27,10 +28,11 @@ public class DifferentialFuzzTests
         var lines = DecodeTable.All.Where(e => e.Class == cls && HandlerTable.IsLifted(e)).ToList();
         Assert.That(lines, Is.Not.Empty, $"no lifted lines in {cls}");
 
-        using var ours = new OurExecutor();
+        using var ours = new OurExecutor(ExecutorMode.Interpreter);
+        using var jit = new OurExecutor(ExecutorMode.Jit);
         using var theirs = new UnicornExecutor();
         var random = new Random(Seed ^ (int)cls);
-        int checkedCount = 0, skippedLines = 0;
+        int checkedCount = 0, skippedLines = 0, jitMismatches = 0;
         var failures = new List<string>();
         foreach (var line in lines)
         {
@@ -49,23 +51,39 @@ public class DifferentialFuzzTests
                 var start = MachineState.Random(random);
                 var a = start.Clone();
                 var b = start.Clone();
+                var c = start.Clone();
                 var oursOutcome = ours.Step(word, a);
                 var theirOutcome = theirs.Step(word, b);
+                var jitOutcome = jit.Step(word, c);
                 checkedCount++;
-                string? problem = null;
-                if (!StepOutcomes.Agree(oursOutcome, theirOutcome))
-                    problem = $"outcome {oursOutcome} vs Unicorn {theirOutcome}";
-                else if (oursOutcome == StepOutcome.Completed && a.Diff(b) is { Count: > 0 } diff)
-                    problem = string.Join("; ", diff.Take(6));
-                if (problem is not null)
+                var problems = new List<string>();
+                if (Problem(oursOutcome, a, theirOutcome, b) is { } p1)
+                    problems.Add($"interpreter: {p1}");
+                if (Problem(jitOutcome, c, theirOutcome, b) is { } p2)
+                {
+                    problems.Add($"jit: {p2}");
+                    jitMismatches++;
+                }
+                if (problems.Count > 0)
                 {
                     lineFailures++;
-                    failures.Add($"{line.Name} 0x{word:x8}: {problem}\n    start: {Describe(start, word)}");
+                    failures.Add($"{line.Name} 0x{word:x8}: {string.Join("\n    ", problems)}\n    start: {Describe(start, word)}");
                 }
             }
         }
-        TestContext.Out.WriteLine($"{cls}: {checkedCount} instructions from {lines.Count - skippedLines} lines ({skippedLines} on the do-not-test list), {failures.Count} mismatches");
+        TestContext.Out.WriteLine($"{cls}: {checkedCount} instructions from {lines.Count - skippedLines} lines ({skippedLines} on the do-not-test list), "
+            + $"each run by the interpreter and by the JIT: {failures.Count} mismatches ({jitMismatches} of the JIT)");
         Assert.That(failures, Is.Empty, string.Join("\n", failures.Take(40)));
+    }
+
+    /// <summary>How one of our runs differs from Unicorn's, or null: outcomes must agree, and completed runs must leave the same state.</summary>
+    static string? Problem(StepOutcome ours, MachineState ourState, StepOutcome theirs, MachineState theirState)
+    {
+        if (!StepOutcomes.Agree(ours, theirs))
+            return $"outcome {ours} vs Unicorn {theirs}";
+        if (ours == StepOutcome.Completed && ourState.Diff(theirState) is { Count: > 0 } diff)
+            return string.Join("; ", diff.Take(6));
+        return null;
     }
 
     static string Describe(MachineState s, uint word)

@@ -1,6 +1,7 @@
 using A64Jit.Frontend.Lifting;
 using A64Jit.IR;
 using A64Jit.Runtime.Cpu;
+using A64Jit.Runtime.Engines;
 using A64Jit.Runtime.Linux;
 using A64Jit.Runtime.Memory;
 using A64Jit.Tests.Support;
@@ -25,25 +26,74 @@ public static class StepOutcomes
     public static bool Agree(StepOutcome a, StepOutcome b) => (a == StepOutcome.Completed) == (b == StepOutcome.Completed);
 }
 
-/// <summary>Runs one instruction with our lifter and the reference interpreter.</summary>
+/// <summary>How <see cref="OurExecutor"/> runs a block.</summary>
+public enum ExecutorMode
+{
+    /// <summary>The IR as lifted, in the reference interpreter.</summary>
+    Interpreter,
+    /// <summary>The IR after the optimization passes, in the reference interpreter.</summary>
+    OptimizedInterpreter,
+    /// <summary>The JIT: optimized IR compiled to x86-64, one block per step (no chaining).</summary>
+    Jit,
+}
+
+/// <summary>Runs one instruction (or one block) with our lifter and the reference interpreter or the JIT.</summary>
 public sealed class OurExecutor : IDisposable
 {
     readonly GuestMemory memory = new(1UL << 32);
     readonly IrInterpreter interpreter = new();
-    readonly bool optimize;
+    readonly ISystemRegisters systemRegisters = new FrozenCounterSystemRegisters();
+    // The JIT's block length is an engine option: one engine per length. Each has its own CPU, since
+    // an engine ties the native context it runs on to its own thread record.
+    readonly Dictionary<int, (JitEngine Engine, GuestContext Context)> jits = [];
+
+    public ExecutorMode Mode { get; }
 
     /// <param name="optimize">Run the optimization passes on the IR before interpreting it.</param>
-    public OurExecutor(bool optimize = false)
+    public OurExecutor(bool optimize = false) : this(optimize ? ExecutorMode.OptimizedInterpreter : ExecutorMode.Interpreter)
     {
-        this.optimize = optimize;
+    }
+
+    public OurExecutor(ExecutorMode mode)
+    {
+        Mode = mode;
         memory.Map(MachineState.CodeAddress, GuestMemory.PageSize, PageFlags.Read | PageFlags.Execute);
         memory.Map(MachineState.DataAddress, MachineState.DataSize, PageFlags.Read | PageFlags.Write);
     }
 
-    public void Dispose() => memory.Dispose();
+    public void Dispose()
+    {
+        foreach (var (engine, _) in jits.Values)
+            engine.Dispose();
+        memory.Dispose();
+    }
 
-    /// <summary>The IR of the last block run (for failure reports).</summary>
-    public Block? LastBlock { get; private set; }
+    Block? lastBlock;
+    int lastLength;
+
+    /// <summary>The IR of the last block run (for failure reports): as interpreted, or as lifted for the JIT.</summary>
+    public Block? LastBlock => lastBlock ??= lastLength > 0 ? Lifter.Lift(MachineState.CodeAddress, memory.Fetch, maxInstructions: lastLength) : null;
+
+    /// <summary>Jit mode: the last block's IR after the passes and its x86-64 code, for failure reports.</summary>
+    public string LastCompiled()
+    {
+        if (JitFor(lastLength)?.Cache.Find(MachineState.CodeAddress) is not { } compiled)
+            return "(no compiled block)";
+        return "IR after the passes:\n" + Printer.Print(compiled.Compiled.Ir)
+            + "x86-64:\n" + A64Jit.Backend.X64.X64Disassembler.Format(compiled.Compiled.Code, (ulong)compiled.Code);
+    }
+
+    /// <summary>How the last block ended, as the interpreter or the JIT engine reported it.</summary>
+    public BlockExit LastExit { get; private set; }
+
+    /// <summary>Guest instructions the last block retired.</summary>
+    public long LastRetired { get; private set; }
+
+    /// <summary>The CPU after the last block: everything <see cref="MachineState"/> holds and more (FPCR, TPIDR, the exclusive monitor).</summary>
+    public CpuState? LastState { get; private set; }
+
+    /// <summary>The JIT engine used for blocks of <paramref name="length"/> words (Jit mode), for reports.</summary>
+    public JitEngine? JitFor(int length) => jits.TryGetValue(length, out var j) ? j.Engine : null;
 
     public StepOutcome Step(uint word, MachineState s) => Run([word], s);
 
@@ -54,16 +104,11 @@ public sealed class OurExecutor : IDisposable
         Buffer.BlockCopy(words, 0, code, 0, code.Length);
         memory.Poke(MachineState.CodeAddress, code);
         memory.Poke(MachineState.DataAddress, s.Data);
-        var cpu = new CpuState { Sp = s.Sp, Pc = s.Pc, Nzcv = s.Nzcv, Fpcr = s.Fpcr, Fpsr = s.Fpsr };
-        s.X.CopyTo(cpu.X);
-        s.V.CopyTo(cpu.V);
-        var ctx = new GuestContext(cpu, memory, new UserModeSystemRegisters());
-        var block = Lifter.Lift(s.Pc, memory.Fetch, maxInstructions: words.Length);
-        Verifier.Verify(block);
-        if (optimize)
-            A64Jit.IR.Passes.PassPipeline.Optimize(block, verify: true);
-        LastBlock = block;
-        var exit = interpreter.Run(block, ctx);
+        lastBlock = null;
+        lastLength = 0;
+        var exit = Mode == ExecutorMode.Jit ? RunJit(words.Length, s) : Interpret(words.Length, s);
+        LastExit = exit;
+        var cpu = LastState!;
         cpu.X.CopyTo(s.X);
         cpu.V.CopyTo(s.V);
         s.Sp = cpu.Sp;
@@ -80,6 +125,74 @@ public sealed class OurExecutor : IDisposable
             _ => StepOutcome.Exception,
         };
     }
+
+    BlockExit Interpret(int length, MachineState s)
+    {
+        var cpu = new CpuState();
+        Load(cpu, s);
+        var ctx = new GuestContext(cpu, memory, systemRegisters);
+        var block = Lifter.Lift(s.Pc, memory.Fetch, maxInstructions: length);
+        Verifier.Verify(block);
+        if (Mode == ExecutorMode.OptimizedInterpreter)
+            A64Jit.IR.Passes.PassPipeline.Optimize(block, verify: true);
+        lastBlock = block;
+        var exit = interpreter.Run(block, ctx);
+        LastState = cpu;
+        LastRetired = exit.InstructionsRetired;
+        return exit;
+    }
+
+    BlockExit RunJit(int length, MachineState s)
+    {
+        if (!jits.TryGetValue(length, out var jit))
+        {
+            var engine = new JitEngine(new EngineOptions { MaxBlockInstructions = length, VerifyIr = true }, singleStep: true);
+            jits[length] = jit = (engine, new GuestContext(new CpuState(), memory, systemRegisters));
+        }
+        // Poke does not raise the code-written event: drop the translation of the previous words.
+        jit.Engine.InvalidatePage(MachineState.CodeAddress);
+        var cpu = jit.Context.State;
+        Load(cpu, s);
+        cpu.TpidrEl0 = 0;
+        cpu.TpidrroEl0 = 0;
+        cpu.InstructionsRetired = 0;
+        cpu.ExclusiveArmed = false;
+        cpu.ExclusiveAddress = 0;
+        cpu.ExclusiveSize = 0;
+        cpu.ExclusiveValue = 0;
+        lastLength = length;
+        var exit = jit.Engine.Step(jit.Context);
+        LastState = cpu;
+        LastRetired = cpu.InstructionsRetired;
+        return exit;
+    }
+
+    static void Load(CpuState cpu, MachineState s)
+    {
+        s.X.CopyTo(cpu.X);
+        s.V.CopyTo(cpu.V);
+        cpu.Sp = s.Sp;
+        cpu.Pc = s.Pc;
+        cpu.Nzcv = s.Nzcv;
+        cpu.Fpcr = s.Fpcr;
+        cpu.Fpsr = s.Fpsr;
+    }
+}
+
+/// <summary>
+/// User-mode system registers with the virtual counter stopped, so that two engines reading
+/// CNTVCT_EL0 / CNTPCT_EL0 at different moments see the same value.
+/// </summary>
+public sealed class FrozenCounterSystemRegisters : ISystemRegisters
+{
+    public const ulong CounterValue = 0x0000_1234_5678_9abc;
+
+    readonly UserModeSystemRegisters real = new();
+
+    public ulong Read(CpuState state, uint encoding) =>
+        encoding == UserModeSystemRegisters.CntvctEl0 || encoding == UserModeSystemRegisters.CntpctEl0 ? CounterValue : real.Read(state, encoding);
+
+    public void Write(CpuState state, uint encoding, ulong value) => real.Write(state, encoding, value);
 }
 
 /// <summary>Runs one instruction in Unicorn (the MAX cpu model).</summary>

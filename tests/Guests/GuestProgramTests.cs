@@ -15,7 +15,7 @@ public class GuestProgramTests
     static string OutDir => Path.Combine(Path.GetTempPath(), "a64jit-guests");
 
     /// <summary>The engines every guest program must pass under.</summary>
-    static readonly string[] Engines = ["interp"];
+    static readonly string[] Engines = ["jit", "interp", "lockstep"];
 
     public static IEnumerable<TestCaseData> Programs()
     {
