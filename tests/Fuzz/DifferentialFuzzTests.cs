@@ -15,7 +15,18 @@ namespace A64Jit.Tests.Fuzz;
 [Category("Fuzz")]
 public class DifferentialFuzzTests
 {
-    static int PerLine => int.TryParse(Environment.GetEnvironmentVariable("A64JIT_FUZZ_PER_LINE"), out var n) ? n : 300;
+    static int? PerLineOverride => int.TryParse(Environment.GetEnvironmentVariable("A64JIT_FUZZ_PER_LINE"), out var n) ? n : null;
+
+    /// <summary>
+    /// Words per line in CI: 300, and enough in the two small classes for 100,000 instructions per class
+    /// (scalar FP has 55 lines, cryptography 22).
+    /// </summary>
+    static int PerLineFor(EncodingClass cls) => PerLineOverride ?? cls switch
+    {
+        EncodingClass.ScalarFloatingPoint => 1850,
+        EncodingClass.Cryptography => 4600,
+        _ => 300,
+    };
     static int Seed => int.TryParse(Environment.GetEnvironmentVariable("A64JIT_FUZZ_SEED"), out var s) ? s : 20261122;
 
     public static IEnumerable<EncodingClass> Classes() => Enum.GetValues<EncodingClass>();
@@ -42,7 +53,7 @@ public class DifferentialFuzzTests
                 continue;
             }
             int lineFailures = 0;
-            for (int i = 0; i < PerLine && lineFailures < 3; i++)
+            for (int i = 0; i < PerLineFor(cls) && lineFailures < 3; i++)
             {
                 if (InstructionGenerator.Generate(line, random) is not uint word)
                     break;
