@@ -50,6 +50,12 @@ public sealed class EngineOptions
     /// <summary>Called with each newly lifted block (--dump-ir); the JIT calls it again after the passes.</summary>
     public Action<Block>? DumpIr { get; init; }
 
+    /// <summary>
+    /// JIT: how many times a block is reached through the dispatcher before it is compiled; the times
+    /// before, the interpreter runs it (code that runs once, like start-up, is never compiled).
+    /// </summary>
+    public int CompileThreshold { get; init; } = 2;
+
     /// <summary>JIT: run the optimization passes (off compiles the IR as lifted).</summary>
     public bool Optimize { get; init; } = true;
 

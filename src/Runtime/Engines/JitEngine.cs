@@ -19,10 +19,14 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
     readonly CodeCache cache;
     readonly ConditionalWeakTable<GuestContext, JitThread> threads = new();
     readonly List<WeakReference<CpuState>> running = [];
+    // Tiering: a block is interpreted its first CompileThreshold - 1 times (most start-up code runs once).
+    readonly InterpreterEngine coldTier;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int> misses = new();
 
     public JitEngine(EngineOptions options, bool singleStep = false)
     {
         this.options = options;
+        coldTier = new InterpreterEngine(options);
         cache = new CodeCache(singleStep: singleStep);
         cache.FlushRequested += InterruptAll;
     }
@@ -61,7 +65,17 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                         native->Interrupt = 0;
                         return new BlockExit(ExitReason.Continue, native->Pc);
                     }
-                    if (!cache.TryGet(native->Pc, out _) && Translate(native->Pc, ctx) is { } abort)
+                    if (cache.TryGet(native->Pc, out _))
+                        continue;
+                    if (!cache.SingleStep && misses.AddOrUpdate(native->Pc, 1, (_, n) => n + 1) < options.CompileThreshold)
+                    {
+                        // Cold: run it once in the interpreter and come back to the dispatcher.
+                        var cold = coldTier.Step(ctx);
+                        if (cold.Reason != ExitReason.Continue)
+                            return cold;
+                        continue;
+                    }
+                    if (Translate(native->Pc, ctx) is { } abort)
                         return abort;
                     continue;
                 case JitExit.BlockDone:
@@ -149,7 +163,11 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
         }
     }
 
-    public void InvalidatePage(ulong address) => cache.InvalidatePage(address);
+    public void InvalidatePage(ulong address)
+    {
+        cache.InvalidatePage(address);
+        coldTier.InvalidatePage(address);
+    }
 
     public void Dispose() => cache.Dispose();
 }
