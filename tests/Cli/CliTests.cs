@@ -66,9 +66,11 @@ public class CliTests
         var (exit, stdout, stderr) = Repo.A64Jit(["demo", "--dump-x86"]);
         Assert.That(exit, Is.Zero, stderr);
         Assert.That(stdout, Is.EqualTo(InterpDemoOutput()), "--dump-x86 writes to stderr only");
-        // The first block is the demo's entry point (e_entry).
+        // Blocks are compiled when they run a second time (the first run is interpreted): the entry
+        // point (e_entry) runs once and is never compiled; the demo's loops are.
         ulong entry = BitConverter.ToUInt64(DemoGuest.Elf(), 24);
-        Assert.That(stderr, Does.StartWith($"x86-64 for 0x{entry:x}:\n"));
+        Assert.That(stderr, Does.StartWith("x86-64 for 0x"));
+        Assert.That(stderr, Does.Not.Contain($"x86-64 for 0x{entry:x}:\n"));
         // Disassembly lines: host address, bytes, mnemonic; every block ends in a jump.
         Assert.That(stderr, Does.Match(@"(?m)^[0-9a-f]{16} [0-9a-f]+ +jmp +\S"));
         Assert.That(stderr, Does.Match(@"(?m)^[0-9a-f]{16} [0-9a-f]+ +(mov|add|cmp) +\S"));
