@@ -81,11 +81,22 @@ public sealed partial class X64Compiler
         Store(inst, rdx);
     }
 
-    /// <summary>Count leading zeros without LZCNT: bsr leaves the index of the top set bit (undefined for 0).</summary>
+    static readonly bool HostLzcnt = System.Runtime.Intrinsics.X86.Lzcnt.IsSupported;
+
+    /// <summary>Count leading zeros: LZCNT where the host has it (it gives the width for 0, as CLZ does); else bsr, which leaves the index of the top set bit (undefined for 0).</summary>
     void EmitClz(Inst inst, bool wide)
     {
         int bits = wide ? 64 : 32;
         Load(rcx, inst.Args[0]);
+        if (HostLzcnt)
+        {
+            if (wide)
+                asm.lzcnt(rax, rcx);
+            else
+                asm.lzcnt(eax, ecx);
+            Store(inst, rax);
+            return;
+        }
         asm.mov(eax, bits);
         var done = asm.CreateLabel();
         if (wide)
