@@ -19,10 +19,9 @@ public sealed partial class X64Compiler
         asm.mov(rdx, rsp);
         CallHelper(JitHelpers.Evaluate);
         RestoreLive(live);
-        if ((OpcodeInfo.Of(inst.Op).Effects & Effects.MayRaise) != 0)
-            CheckHelperStatus();
-        else
-            CheckHelperFailure();
+        // Also after opcodes that cannot raise a guest fault: a host exception in the helper (a bug)
+        // must not go unnoticed, so it leaves the block the same way and the runtime rethrows it.
+        CheckHelperStatus();
     }
 
     /// <summary>Whether the instruction is evaluated by the generic helper (its operands and result go through the frame).</summary>
@@ -42,10 +41,4 @@ public sealed partial class X64Compiler
         asm.mov(rax, helper);
         asm.call(rax);
     }
-
-    /// <summary>
-    /// After a helper that cannot raise a guest fault: a host exception in it (a bug) still must not go
-    /// unnoticed, so it leaves the block the same way and the runtime rethrows it.
-    /// </summary>
-    void CheckHelperFailure() => CheckHelperStatus();
 }

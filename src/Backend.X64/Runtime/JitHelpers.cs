@@ -10,7 +10,7 @@ namespace A64Jit.Backend.X64;
 /// </summary>
 public static unsafe class JitHelpers
 {
-    /// <summary>Effects of each helper, for the emitter: all of them may raise, and they clobber every caller-saved register.</summary>
+    /// <summary>Helper entry points for <c>mov rax, imm64; call rax</c>. Every one may raise a guest fault and clobbers the caller-saved registers.</summary>
     public static readonly nint ReadMemory = (nint)(delegate* unmanaged<JitContext*, ulong, int, ulong>)&ReadMemoryHelper;
     public static readonly nint WriteMemory = (nint)(delegate* unmanaged<JitContext*, ulong, ulong, int, void>)&WriteMemoryHelper;
     public static readonly nint Read128 = (nint)(delegate* unmanaged<JitContext*, ulong, UInt128*, void>)&Read128Helper;
@@ -103,6 +103,4 @@ public static unsafe class JitHelpers
         }
     }
 
-    /// <summary>The address of a helper, for <c>mov rax, imm64; call rax</c>.</summary>
-    public static nint Address(nint helper) => helper;
 }
