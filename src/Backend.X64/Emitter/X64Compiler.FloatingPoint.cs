@@ -105,21 +105,12 @@ public sealed partial class X64Compiler
         asm.movdqa(Slot128(inst), xmm0);
         asm.Label(ref done);
 
-        var live = LiveAcross(inst);
-        var fault = FaultExit();
+        // The exact Arm semantics for everything the fast path does not take.
         int id = InstTable.Add(inst);
-        outOfLine.Add(() =>
+        OutOfLineHelperCall(inst, slow, done, JitHelpers.Evaluate, () =>
         {
-            asm.Label(ref slow);
-            SaveLive(live);
-            asm.mov(rdi, Context);
             asm.mov(esi, id);
             asm.mov(rdx, rsp);
-            CallHelper(JitHelpers.Evaluate);
-            RestoreLive(live);
-            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
-            asm.jne(fault);
-            asm.jmp(done);
         });
     }
 

@@ -12,16 +12,42 @@ public sealed partial class X64Compiler
     void EmitGeneric(Inst inst)
     {
         int id = InstTable.Add(inst);
-        var live = LiveAcross(inst);
-        SaveLive(live);
-        asm.mov(rdi, Context);
-        asm.mov(esi, id);
-        asm.mov(rdx, rsp);
-        CallHelper(JitHelpers.Evaluate);
-        RestoreLive(live);
         // Also after opcodes that cannot raise a guest fault: a host exception in the helper (a bug)
         // must not go unnoticed, so it leaves the block the same way and the runtime rethrows it.
-        CheckHelperStatus();
+        EmitHelperCall(JitHelpers.Evaluate, () =>
+        {
+            asm.mov(esi, id);
+            asm.mov(rdx, rsp);
+        }, LiveAcross(inst), FaultExit());
+    }
+
+    /// <summary>
+    /// Calls a helper: caller-saved registers holding live values saved around it, the context in rdi,
+    /// the other arguments loaded by <paramref name="loadArguments"/>; leaves through
+    /// <paramref name="fault"/> when the helper failed.
+    /// </summary>
+    void EmitHelperCall(nint helper, Action loadArguments, List<(Inst Value, Iced.Intel.AssemblerRegister64 Register)> live, Iced.Intel.Label fault)
+    {
+        SaveLive(live);
+        asm.mov(rdi, Context);
+        loadArguments();
+        CallHelper(helper);
+        RestoreLive(live);
+        asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
+        asm.jne(fault);
+    }
+
+    /// <summary>A slow path at the end of the block: from <paramref name="slow"/>, call the helper, then back to <paramref name="done"/>.</summary>
+    void OutOfLineHelperCall(Inst inst, Iced.Intel.Label slow, Iced.Intel.Label done, nint helper, Action loadArguments)
+    {
+        var fault = FaultExit();
+        var live = LiveAcross(inst);
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref slow);
+            EmitHelperCall(helper, loadArguments, live, fault);
+            asm.jmp(done);
+        });
     }
 
     /// <summary>Whether the instruction is evaluated by the generic helper (its operands and result go through the frame).</summary>

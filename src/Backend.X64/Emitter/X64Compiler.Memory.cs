@@ -60,20 +60,10 @@ public sealed partial class X64Compiler
         }
         asm.Label(ref done);
         Store(inst, rax);
-        var fault = FaultExit();
-        var live = LiveAcross(inst);
-        outOfLine.Add(() =>
+        OutOfLineHelperCall(inst, slow, done, JitHelpers.ReadMemory, () =>
         {
-            asm.Label(ref slow);
-            SaveLive(live);
-            asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             asm.mov(edx, size);
-            CallHelper(JitHelpers.ReadMemory);
-            RestoreLive(live);
-            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
-            asm.jne(fault);
-            asm.jmp(done);
         });
     }
 
@@ -91,21 +81,11 @@ public sealed partial class X64Compiler
             default: asm.mov(__qword_ptr[rax], rcx); break;
         }
         asm.Label(ref done);
-        var fault = FaultExit();
-        var live = LiveAcross(inst);
-        outOfLine.Add(() =>
+        OutOfLineHelperCall(inst, slow, done, JitHelpers.WriteMemory, () =>
         {
-            asm.Label(ref slow);
-            SaveLive(live);
-            asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             Load(rdx, inst.Args[1]);
             asm.mov(ecx, size);
-            CallHelper(JitHelpers.WriteMemory);
-            RestoreLive(live);
-            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
-            asm.jne(fault);
-            asm.jmp(done);
         });
     }
 
@@ -117,20 +97,10 @@ public sealed partial class X64Compiler
         asm.movdqu(xmm0, __xmmword_ptr[rax]);
         asm.movdqa(Slot128(inst), xmm0);
         asm.Label(ref done);
-        var fault = FaultExit();
-        var live = LiveAcross(inst);
-        outOfLine.Add(() =>
+        OutOfLineHelperCall(inst, slow, done, JitHelpers.Read128, () =>
         {
-            asm.Label(ref slow);
-            SaveLive(live);
-            asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             asm.lea(rdx, Slot128(inst));
-            CallHelper(JitHelpers.Read128);
-            RestoreLive(live);
-            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
-            asm.jne(fault);
-            asm.jmp(done);
         });
     }
 
@@ -142,20 +112,10 @@ public sealed partial class X64Compiler
         asm.movdqa(xmm0, Slot128(inst.Args[1]));
         asm.movdqu(__xmmword_ptr[rax], xmm0);
         asm.Label(ref done);
-        var fault = FaultExit();
-        var live = LiveAcross(inst);
-        outOfLine.Add(() =>
+        OutOfLineHelperCall(inst, slow, done, JitHelpers.Write128, () =>
         {
-            asm.Label(ref slow);
-            SaveLive(live);
-            asm.mov(rdi, Context);
             Load(rsi, inst.Args[0]);
             asm.lea(rdx, Slot128(inst.Args[1]));
-            CallHelper(JitHelpers.Write128);
-            RestoreLive(live);
-            asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
-            asm.jne(fault);
-            asm.jmp(done);
         });
     }
 }

@@ -224,13 +224,6 @@ public sealed partial class X64Compiler
         asm.jmp(__qword_ptr[Context + ContextLayout.ExitStub]);
     }
 
-    /// <summary>After a helper: leave the block as a fault of the current guest instruction if the helper failed.</summary>
-    void CheckHelperStatus()
-    {
-        asm.cmp(__dword_ptr[Context + ContextLayout.HelperStatus], 0);
-        asm.jne(FaultExit());
-    }
-
     /// <summary>The exit for a fault in the current guest instruction: PC at it, only the ones before it retired.</summary>
     Label FaultExit()
     {

@@ -47,16 +47,12 @@ public sealed unsafe class CpuState
     public CpuState Clone()
     {
         var c = new CpuState();
-        CopyArchitecturalStateTo(c);
-        c.ExclusiveArmed = ExclusiveArmed;
-        c.ExclusiveAddress = ExclusiveAddress;
-        c.ExclusiveSize = ExclusiveSize;
-        c.ExclusiveValue = ExclusiveValue;
+        CopyTo(c);
         return c;
     }
 
-    /// <summary>Copies registers, PC, flags, FP control and the instruction count into another state.</summary>
-    public void CopyArchitecturalStateTo(CpuState other)
+    /// <summary>Copies registers, PC, flags, FP control, the instruction count and the exclusive monitor into another state.</summary>
+    public void CopyTo(CpuState other)
     {
         X.CopyTo(other.X);
         V.CopyTo(other.V);
@@ -68,6 +64,10 @@ public sealed unsafe class CpuState
         other.TpidrEl0 = TpidrEl0;
         other.TpidrroEl0 = TpidrroEl0;
         other.InstructionsRetired = InstructionsRetired;
+        other.ExclusiveArmed = ExclusiveArmed;
+        other.ExclusiveAddress = ExclusiveAddress;
+        other.ExclusiveSize = ExclusiveSize;
+        other.ExclusiveValue = ExclusiveValue;
     }
 
     /// <summary>A description of the registers that differ from another state, empty when equal.</summary>

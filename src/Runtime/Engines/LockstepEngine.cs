@@ -39,11 +39,7 @@ public sealed class LockstepEngine : IEngine, IDisposable
         {
             ulong pc = ctx.State.Pc;
             var shadowState = shadowStates.Value!;
-            ctx.State.CopyArchitecturalStateTo(shadowState);
-            shadowState.ExclusiveArmed = ctx.State.ExclusiveArmed;
-            shadowState.ExclusiveAddress = ctx.State.ExclusiveAddress;
-            shadowState.ExclusiveSize = ctx.State.ExclusiveSize;
-            shadowState.ExclusiveValue = ctx.State.ExclusiveValue;
+            ctx.State.CopyTo(shadowState);
             var shadow = new UndoLogContext(shadowState, ctx.Memory, ctx.SystemRegisters);
 
             var block = reference.Translate(pc, ctx);
