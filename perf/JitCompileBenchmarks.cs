@@ -115,7 +115,7 @@ public class JitCompileBenchmarks
             var block = Lift(pc);
             PassPipeline.Optimize(block);
             var compiled = X64Compiler.Compile(block)!;
-            last = cache.Add(pc, block.EndPc, compiled);
+            last = cache.Add(BlockKey.Flat(pc), block.EndPc, compiled);
         }
         return last;
     }

@@ -29,7 +29,7 @@ public unsafe class DifferentialTests
             var block = RandomBlock(random);
             var code = X64Compiler.Compile(block);
             Assert.That(code, Is.Not.Null, $"seed {seed}");
-            cache.Add(block.StartPc, block.EndPc, code!);
+            cache.Add(BlockKey.Flat(block.StartPc), block.EndPc, code!);
             compiled++;
 
             var initial = new JitContext();

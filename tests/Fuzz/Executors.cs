@@ -77,7 +77,7 @@ public sealed class OurExecutor : IDisposable
     /// <summary>Jit mode: the last block's IR after the passes and its x86-64 code, for failure reports.</summary>
     public string LastCompiled()
     {
-        if (JitFor(lastLength)?.Cache.Find(MachineState.CodeAddress) is not { } compiled)
+        if (JitFor(lastLength)?.Cache.Find(BlockKey.Flat(MachineState.CodeAddress)) is not { } compiled)
             return "(no compiled block)";
         return "IR after the passes:\n" + Printer.Print(compiled.Compiled.Ir)
             + "x86-64:\n" + A64Jit.Backend.X64.X64Disassembler.Format(compiled.Compiled.Code, (ulong)compiled.Code);

@@ -201,7 +201,7 @@ public static class EngineComparison
             return $"{other.Mode} threw {e.GetType().Name}: {e.Message}\n    start: {Describe(start, words[0])}";
         }
         var d = Differences(reference, other, a, b);
-        if (other.Mode == ExecutorMode.Jit && other.JitFor(words.Length)?.Cache.Find(MachineState.CodeAddress) is null)
+        if (other.Mode == ExecutorMode.Jit && other.JitFor(words.Length)?.Cache.Find(BlockKey.Flat(MachineState.CodeAddress)) is null)
             d.Add("the JIT compiled no block");
         if (outcomeA != outcomeB)
             d.Insert(0, $"outcome {outcomeA} vs {outcomeB}");

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using A64Jit.IR;
 using Iced.Intel;
 using static Iced.Intel.AssemblerRegisters;
 
@@ -11,6 +12,10 @@ namespace A64Jit.Backend.X64;
 /// to its target once both blocks exist, and unpatched when the target is invalidated).
 /// When the executable memory is full the whole cache is flushed; the caller must make sure no thread is
 /// inside compiled code then (<see cref="FlushLock"/>).
+/// Blocks are keyed by <see cref="BlockKey"/>. A physically tagged cache (full-system mode) links a jump
+/// only to a block in the same virtual page under the same translation key, the one case where the
+/// target's physical address follows from the source's, and never publishes to the dispatch table,
+/// whose lookup compares only the virtual PC: every other transfer goes through the runtime's lookup.
 /// </summary>
 public sealed unsafe partial class CodeCache : IDisposable
 {
@@ -21,10 +26,10 @@ public sealed unsafe partial class CodeCache : IDisposable
     readonly DispatchEntry* table;
     readonly nint* emptyCell;
     readonly Lock gate = new();
-    readonly Dictionary<ulong, CachedBlock> blocks = [];
-    readonly Dictionary<ulong, List<ulong>> startsByPage = [];
+    readonly Dictionary<BlockKey, CachedBlock> blocks = [];
+    readonly Dictionary<ulong, List<BlockKey>> startsByPage = [];
     // Link sites (host addresses) waiting for their target to be compiled.
-    readonly Dictionary<ulong, List<PendingLink>> pending = [];
+    readonly Dictionary<BlockKey, List<PendingLink>> pending = [];
     Stubs stubs;
 
     /// <summary>Held for reading by every thread while it runs compiled code, for writing by a flush.</summary>
@@ -47,9 +52,13 @@ public sealed unsafe partial class CodeCache : IDisposable
     /// <summary>Every block returns to the caller after it ran (no chaining, no lookup from code): for lockstep.</summary>
     public bool SingleStep { get; }
 
-    public CodeCache(int capacity = ExecutableMemory.DefaultCapacity, bool singleStep = false)
+    /// <summary>Full-system mode: blocks are told apart by physical address and translation key (see the class summary).</summary>
+    public bool PhysicallyTagged { get; }
+
+    public CodeCache(int capacity = ExecutableMemory.DefaultCapacity, bool singleStep = false, bool physicallyTagged = false)
     {
         SingleStep = singleStep;
+        PhysicallyTagged = physicallyTagged;
         memory = new ExecutableMemory(capacity);
         table = (DispatchEntry*)NativeMemory.AllocZeroed((nuint)DispatchEntries, (nuint)sizeof(DispatchEntry));
         emptyCell = (nint*)NativeMemory.Alloc((nuint)sizeof(nint));
@@ -76,14 +85,14 @@ public sealed unsafe partial class CodeCache : IDisposable
         return (JitExit)((delegate* unmanaged<JitContext*, int>)stubs.Enter)(ctx);
     }
 
-    public bool TryGet(ulong pc, out nint entry)
+    public bool TryGet(BlockKey key, out nint entry)
     {
         lock (gate)
         {
-            if (blocks.TryGetValue(pc, out var b))
+            if (blocks.TryGetValue(key, out var b))
             {
                 entry = b.Entry;
-                Publish(pc, entry);
+                Publish(key.Pc, entry);
                 return true;
             }
         }
@@ -95,58 +104,66 @@ public sealed unsafe partial class CodeCache : IDisposable
     /// Places a compiled block, links it with its neighbours and publishes it; returns its entry. When the
     /// memory is full the cache is flushed first: the calling thread must not be inside compiled code.
     /// </summary>
-    public nint Add(ulong startPc, ulong endPc, CompiledBlock compiled)
+    public nint Add(BlockKey key, ulong endPc, CompiledBlock compiled)
     {
-        nint entry = TryAdd(startPc, endPc, compiled);
+        nint entry = TryAdd(key, endPc, compiled);
         if (entry != 0)
             return entry;
         Flush();
-        entry = TryAdd(startPc, endPc, compiled);
+        entry = TryAdd(key, endPc, compiled);
         if (entry == 0)
             throw new InvalidOperationException($"a block of {compiled.Code.Length} bytes does not fit the code cache");
         return entry;
     }
 
-    nint TryAdd(ulong startPc, ulong endPc, CompiledBlock compiled)
+    nint TryAdd(BlockKey key, ulong endPc, CompiledBlock compiled)
     {
         lock (gate)
         {
-            if (blocks.TryGetValue(startPc, out var existing))
+            if (blocks.TryGetValue(key, out var existing))
                 return existing.Entry;
             if (!memory.TryAllocate(compiled.Code, out nint code))
                 return 0;
-            var block = new CachedBlock(startPc, endPc, code, code + compiled.EntryOffset, compiled);
-            blocks[startPc] = block;
-            for (ulong page = startPc >> 12; page <= (endPc - 1) >> 12; page++)
-            {
-                if (!startsByPage.TryGetValue(page, out var starts))
-                    startsByPage[page] = starts = [];
-                starts.Add(startPc);
-            }
+            var block = new CachedBlock(key, endPc, code, code + compiled.EntryOffset, compiled);
+            blocks[key] = block;
+            // A block never crosses a page: it covers the page of its first instruction only.
+            if (!startsByPage.TryGetValue(key.PhysicalPage, out var starts))
+                startsByPage[key.PhysicalPage] = starts = [];
+            starts.Add(key);
             var sites = compiled.Links.Select(l => (l.Target, Site: new PendingLink(code + l.SiteOffset, code + l.UnlinkedOffset)))
                 .Concat(compiled.Cells.Select(c => (Target: c.ReturnPc, Site: new PendingLink(code + c.Offset, 0, IsCell: true))));
             foreach (var (linkTarget, site) in sites)
             {
                 if (site.IsCell)
                     *(nint*)memory.WritableAddress(site.Site) = SingleStep ? stubs.StepDone : stubs.Lookup;
-                if (SingleStep)
+                if (SingleStep || LinkKey(key, linkTarget) is not { } targetKey)
                     continue;
-                block.Outgoing.Add((linkTarget, site));
-                if (blocks.TryGetValue(linkTarget, out var target))
+                block.Outgoing.Add((targetKey, site));
+                if (blocks.TryGetValue(targetKey, out var target))
                     Link(site, target);
                 else
                 {
-                    if (!pending.TryGetValue(linkTarget, out var waiting))
-                        pending[linkTarget] = waiting = [];
+                    if (!pending.TryGetValue(targetKey, out var waiting))
+                        pending[targetKey] = waiting = [];
                     waiting.Add(site);
                 }
             }
-            if (pending.Remove(startPc, out var incoming))
+            if (pending.Remove(key, out var incoming))
                 foreach (var site in incoming)
                     Link(site, block);
-            Publish(startPc, block.Entry);
+            Publish(key.Pc, block.Entry);
             return block.Entry;
         }
+    }
+
+    /// <summary>The key of the block a jump from <paramref name="from"/> to <paramref name="target"/> may be linked to; null when it must take the lookup.</summary>
+    BlockKey? LinkKey(BlockKey from, ulong target)
+    {
+        if (!PhysicallyTagged)
+            return BlockKey.Flat(target);
+        if ((target >> 12) != (from.Pc >> 12))
+            return null;
+        return new BlockKey(target, (from.PhysicalPc & ~0xFFFUL) | (target & 0xFFF), from.Translation);
     }
 
     void Link(PendingLink site, CachedBlock target)
@@ -173,6 +190,8 @@ public sealed unsafe partial class CodeCache : IDisposable
 
     void Publish(ulong pc, nint entry)
     {
+        if (PhysicallyTagged)
+            return;
         ref var slot = ref table[(int)((pc >> 2) & (DispatchEntries - 1))];
         // Clear first so a racing lookup never pairs the new pc with the old host address.
         Volatile.Write(ref slot.Host, 0);
@@ -180,16 +199,16 @@ public sealed unsafe partial class CodeCache : IDisposable
         Volatile.Write(ref slot.Host, entry);
     }
 
-    /// <summary>Drops the blocks that cover the page of <paramref name="address"/>: unlinks jumps into them and clears their dispatch entries.</summary>
+    /// <summary>Drops the blocks that cover the (physical) page of <paramref name="address"/>: unlinks jumps into them and clears their dispatch entries.</summary>
     public void InvalidatePage(ulong address)
     {
         lock (gate)
         {
             if (!startsByPage.Remove(address >> 12, out var starts))
                 return;
-            foreach (var pc in starts)
+            foreach (var key in starts)
             {
-                if (!blocks.Remove(pc, out var block))
+                if (!blocks.Remove(key, out var block))
                     continue;
                 // Its own jumps are dead code now: forget them, or re-linking would keep patching them.
                 foreach (var (target, site) in block.Outgoing)
@@ -202,12 +221,12 @@ public sealed unsafe partial class CodeCache : IDisposable
                 foreach (var site in block.Incoming)
                 {
                     Point(site, site.IsCell ? stubs.Lookup : site.Unlinked);
-                    if (!pending.TryGetValue(pc, out var waiting))
-                        pending[pc] = waiting = [];
+                    if (!pending.TryGetValue(key, out var waiting))
+                        pending[key] = waiting = [];
                     waiting.Add(site);
                 }
-                ref var slot = ref table[(int)((pc >> 2) & (DispatchEntries - 1))];
-                if (slot.GuestPc == pc)
+                ref var slot = ref table[(int)((key.Pc >> 2) & (DispatchEntries - 1))];
+                if (slot.GuestPc == key.Pc)
                     Volatile.Write(ref slot.Host, 0);
             }
         }
@@ -247,11 +266,11 @@ public sealed unsafe partial class CodeCache : IDisposable
         Flushes++;
     }
 
-    /// <summary>The compiled form of the block at <paramref name="pc"/>, for --dump-x86 and lockstep reports.</summary>
-    public CachedBlock? Find(ulong pc)
+    /// <summary>The compiled form of the block at <paramref name="key"/>, for --dump-x86 and lockstep reports.</summary>
+    public CachedBlock? Find(BlockKey key)
     {
         lock (gate)
-            return blocks.GetValueOrDefault(pc);
+            return blocks.GetValueOrDefault(key);
     }
 
     public void Dispose()
@@ -262,12 +281,14 @@ public sealed unsafe partial class CodeCache : IDisposable
         FlushLock.Dispose();
     }
 
-    public sealed record CachedBlock(ulong StartPc, ulong EndPc, nint Code, nint Entry, CompiledBlock Compiled)
+    public sealed record CachedBlock(BlockKey Key, ulong EndPc, nint Code, nint Entry, CompiledBlock Compiled)
     {
+        public ulong StartPc => Key.Pc;
+
         public List<PendingLink> Incoming { get; } = [];
 
-        /// <summary>This block's link sites, by target pc.</summary>
-        public List<(ulong Target, PendingLink Site)> Outgoing { get; } = [];
+        /// <summary>This block's link sites, by target key.</summary>
+        public List<(BlockKey Target, PendingLink Site)> Outgoing { get; } = [];
     }
 
     /// <summary>A jmp rel32 slot (back to <paramref name="Unlinked"/> when its target goes), or a return cell (back to the lookup).</summary>

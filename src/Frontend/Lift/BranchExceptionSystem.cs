@@ -4,7 +4,8 @@ namespace A64Jit.Frontend.Lifting;
 
 // C4.1.87 Branches, Exception Generating and System instructions: the branches and the exception
 // generating instructions. Hints, barriers, PSTATE and system-register moves are in System.cs.
-// Not lifted (UNDEF): HVC, SMC, DCPS1-3, ERET, DRPS, and the PAuth branches (PAuth is not implemented).
+// HVC, SMC and ERET end the block for the system slow path (at EL0 in user mode they are UNDEFINED there).
+// Not lifted (UNDEF): DCPS1-3, DRPS, and the PAuth branches (PAuth is not implemented).
 public sealed partial class Lifter
 {
     [Handler] void B(uint i) => End(new Terminal.Link(pc + (ulong)SignExtend(i << 2, 28)));
@@ -62,5 +63,8 @@ public sealed partial class Lifter
 
     /// <summary>UDF #imm: always UNDEFINED (the immediate is for the software that catches it).</summary>
     [Handler] void UDF(uint i) => Undefined();
+    [Handler] void HVC(uint i) => End(new Terminal.Exception(ExceptionKind.HypervisorCall, pc, NextPc, i));
+    [Handler] void SMC(uint i) => End(new Terminal.Exception(ExceptionKind.SecureMonitorCall, pc, NextPc, i));
+    [Handler] void ERET() => End(new Terminal.Exception(ExceptionKind.ExceptionReturn, pc, pc, 0));
     [Handler] void HLT(uint i) => End(new Terminal.Exception(ExceptionKind.Halt, pc, pc, i));
 }

@@ -11,8 +11,15 @@ public sealed partial class Lifter
     // then), WFE/WFI/YIELD may complete at once, and ESB/PSB/TSB/CSDB order nothing we model.
     [Handler] void NOP() { }
     [Handler] void YIELD() { }
-    [Handler] void WFE() { }
-    [Handler] void WFI() { }
+    [Handler] void WFE() => WaitFor(1);
+    [Handler] void WFI() => WaitFor(0);
+
+    /// <summary>System mode: WFI/WFE leave the block so the machine can sleep until an interrupt or event. At EL0 in user mode they complete at once.</summary>
+    void WaitFor(uint isEvent)
+    {
+        if (systemMode)
+            End(new Terminal.Exception(ExceptionKind.WaitForEvent, pc, NextPc, isEvent));
+    }
     [Handler] void SEV() { }
     [Handler] void SEVL() { }
     [Handler] void XPACLRI() { }
@@ -48,7 +55,10 @@ public sealed partial class Lifter
     void ISB()
     {
         Barrier(BarrierKind.Isb, 15);
-        End(new Terminal.Link(NextPc));
+        if (systemMode)
+            EndIfContextChanges();
+        else
+            End(new Terminal.Link(NextPc));
     }
 
     void Barrier(BarrierKind kind, uint option) => ir.EmitWithAux(Opcode.MemoryBarrier, ((ulong)kind << 4) | option);
@@ -102,12 +112,26 @@ public sealed partial class Lifter
     [Handler] void MSR_imm_SSBS(uint m) => WritePstateField(SysRegEncoding.Pack(3, 3, 4, 2, 6), 12, m);
     [Handler] void MSR_imm_DIT(uint m) => WritePstateField(SysRegEncoding.Pack(3, 3, 4, 2, 5), 24, m);
 
-    void WritePstateField(uint encoding, int bit, uint crm) =>
+    void WritePstateField(uint encoding, int bit, uint crm)
+    {
         ir.EmitWithAux(Opcode.WriteSysReg, encoding, ir.U64((ulong)(crm & 1) << bit));
+        EndIfContextChanges();
+    }
 
     // DAIFSet/DAIFClr: read-modify-write of DAIF, whose D, A, I, F bits are 9..6 (CRm is D:A:I:F).
-    [Handler] void MSR_imm_DAIFSet(uint m) => ir.EmitWithAux(Opcode.WriteSysReg, DaifEncoding, Or(ir.EmitWithAux(Opcode.ReadSysReg, DaifEncoding), ir.U64((ulong)m << 6)));
-    [Handler] void MSR_imm_DAIFClr(uint m) => ir.EmitWithAux(Opcode.WriteSysReg, DaifEncoding, And(ir.EmitWithAux(Opcode.ReadSysReg, DaifEncoding), ir.U64(~((ulong)m << 6))));
+    [Handler]
+    void MSR_imm_DAIFSet(uint m)
+    {
+        ir.EmitWithAux(Opcode.WriteSysReg, DaifEncoding, Or(ir.EmitWithAux(Opcode.ReadSysReg, DaifEncoding), ir.U64((ulong)m << 6)));
+        EndIfContextChanges();
+    }
+
+    [Handler]
+    void MSR_imm_DAIFClr(uint m)
+    {
+        ir.EmitWithAux(Opcode.WriteSysReg, DaifEncoding, And(ir.EmitWithAux(Opcode.ReadSysReg, DaifEncoding), ir.U64(~((ulong)m << 6))));
+        EndIfContextChanges();
+    }
 
     static readonly uint DaifEncoding = SysRegEncoding.Pack(3, 3, 4, 2, 1);
 
@@ -121,7 +145,10 @@ public sealed partial class Lifter
         else if (CacheMaintenanceByAddress.Contains(encoding))
             ir.EmitWithAux(Opcode.CacheMaintenance, encoding, X(t, 64));
         else
+        {
             ir.EmitWithAux(Opcode.WriteSysReg, encoding, X(t, 64));
+            EndIfContextChanges();
+        }
     }
 
     [Handler]
@@ -158,7 +185,10 @@ public sealed partial class Lifter
         if (encoding == NzcvEncoding)
             Nzcv(ir.Emit(Opcode.U32ToNzcv, And(X(t, 32), ir.U32(0xF000_0000))));
         else
+        {
             ir.EmitWithAux(Opcode.WriteSysReg, encoding, X(t, 64));
+            EndIfContextChanges();
+        }
     }
 
     static readonly uint NzcvEncoding = SysRegEncoding.Pack(3, 3, 4, 2, 0);

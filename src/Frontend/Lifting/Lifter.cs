@@ -23,10 +23,17 @@ public sealed partial class Lifter
     /// <summary>The instruction word being lifted.</summary>
     uint word;
 
-    Lifter(ulong startPc)
+    /// <summary>
+    /// Full-system translation: WFI/WFE leave the block to wait, and an instruction that may change what
+    /// translation depends on (a system-register write, ISB) ends the block with a context change.
+    /// </summary>
+    readonly bool systemMode;
+
+    Lifter(ulong startPc, bool systemMode)
     {
         block = new Block(startPc);
         ir = new IrBuilder(block);
+        this.systemMode = systemMode;
     }
 
     /// <summary>
@@ -34,9 +41,9 @@ public sealed partial class Lifter
     /// instruction word at an address, or null when it cannot be fetched. A block never crosses a
     /// 4 KiB page, so a fetch fault and code invalidation are per page.
     /// </summary>
-    public static Block Lift(ulong startPc, Func<ulong, uint?> fetch, int maxInstructions = MaxBlockInstructions)
+    public static Block Lift(ulong startPc, Func<ulong, uint?> fetch, int maxInstructions = MaxBlockInstructions, bool systemMode = false)
     {
-        var lifter = new Lifter(startPc);
+        var lifter = new Lifter(startPc, systemMode);
         lifter.Run(fetch, maxInstructions);
         return lifter.block;
     }
@@ -90,4 +97,11 @@ public sealed partial class Lifter
     }
 
     ulong NextPc => pc + 4;
+
+    /// <summary>System mode: the instruction just lifted may change translation state, so the block ends after it.</summary>
+    void EndIfContextChanges()
+    {
+        if (systemMode && block.Terminal is null)
+            End(new Terminal.Exception(ExceptionKind.ContextChange, pc, NextPc, 0));
+    }
 }

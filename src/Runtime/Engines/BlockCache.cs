@@ -4,31 +4,31 @@ using A64Jit.IR;
 namespace A64Jit.Runtime.Engines;
 
 /// <summary>
-/// Translated blocks by start address, shared by all guest threads. A write to a page that holds
-/// code drops every block that covers it (self-modifying code, JIT compilers in the guest).
+/// Translated blocks by <see cref="BlockKey"/>, shared by all guest threads. A write to a (physical)
+/// page that holds code drops every block that covers it (self-modifying code, JIT compilers in the
+/// guest). A block never crosses a page, so it covers exactly the page of its first instruction.
 /// </summary>
 public sealed class BlockCache<T> where T : class
 {
-    readonly ConcurrentDictionary<ulong, T> blocks = new();
-    readonly ConcurrentDictionary<ulong, ConcurrentBag<ulong>> startsByPage = new();
+    readonly ConcurrentDictionary<BlockKey, T> blocks = new();
+    readonly ConcurrentDictionary<ulong, ConcurrentBag<BlockKey>> startsByPage = new();
 
     public int Count => blocks.Count;
 
-    public bool TryGet(ulong pc, out T block) => blocks.TryGetValue(pc, out block!);
+    public bool TryGet(BlockKey key, out T block) => blocks.TryGetValue(key, out block!);
 
-    public void Add(ulong pc, ulong endPc, T block)
+    public void Add(BlockKey key, T block)
     {
-        blocks[pc] = block;
-        for (ulong page = pc >> 12; page <= (endPc - 1) >> 12; page++)
-            startsByPage.GetOrAdd(page, _ => []).Add(pc);
+        blocks[key] = block;
+        startsByPage.GetOrAdd(key.PhysicalPage, _ => []).Add(key);
     }
 
-    /// <summary>Drops the blocks that cover the page holding <paramref name="address"/>.</summary>
+    /// <summary>Drops the blocks that cover the (physical) page holding <paramref name="address"/>.</summary>
     public void InvalidatePage(ulong address)
     {
         if (startsByPage.TryRemove(address >> 12, out var starts))
-            foreach (var pc in starts)
-                blocks.TryRemove(pc, out _);
+            foreach (var key in starts)
+                blocks.TryRemove(key, out _);
     }
 
     public void Clear()

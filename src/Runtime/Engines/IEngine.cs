@@ -9,8 +9,8 @@ public interface IEngine
     string Name { get; }
 
     /// <summary>Runs the block at State.Pc and updates State.Pc to where execution continues or stopped.</summary>
-    BlockExit Step(GuestContext ctx);
+    BlockExit Step(CpuContext ctx);
 
-    /// <summary>Forgets translations covering the page of <paramref name="address"/> (code was written).</summary>
+    /// <summary>Forgets translations covering the (physical) page of <paramref name="address"/> (code was written).</summary>
     void InvalidatePage(ulong address);
 }

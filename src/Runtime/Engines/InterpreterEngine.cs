@@ -15,19 +15,25 @@ public sealed class InterpreterEngine(EngineOptions options) : IEngine
 
     public string Name => "interp";
 
-    public Block Translate(ulong pc, GuestContext ctx)
+    /// <summary>The block at <paramref name="key"/>, lifted on first use (an unfetchable first instruction lifts to an instruction abort).</summary>
+    public Block Translate(BlockKey key, CpuContext ctx)
     {
-        if (cache.TryGet(pc, out var cached))
+        if (cache.TryGet(key, out var cached))
             return cached.Ir;
-        var block = Lifter.Lift(pc, ctx.Memory.Fetch, options.MaxBlockInstructions);
+        var block = Lifter.Lift(key.Pc, ctx.Fetch, options.MaxBlockInstructions, ctx.SystemMode);
         if (options.VerifyIr)
             Verifier.Verify(block);
         options.DumpIr?.Invoke(block);
-        cache.Add(pc, block.EndPc, new InterpretedBlock(block));
+        if (block.GuestInstructionCount > 0)
+            cache.Add(key, new InterpretedBlock(block));
         return block;
     }
 
-    public BlockExit Step(GuestContext ctx)
+    /// <summary>The block at <paramref name="pc"/> under the context's current translation, or an instruction abort block.</summary>
+    public Block Translate(ulong pc, CpuContext ctx) =>
+        ctx.CodeKey(pc) is { } key ? Translate(key, ctx) : Lifter.Lift(pc, _ => null);
+
+    public BlockExit Step(CpuContext ctx)
     {
         var block = Translate(ctx.State.Pc, ctx);
         var exit = interpreter.Value!.Run(block, ctx);

@@ -17,17 +17,18 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
 {
     readonly EngineOptions options;
     readonly CodeCache cache;
-    readonly ConditionalWeakTable<GuestContext, JitThread> threads = new();
+    readonly ConditionalWeakTable<CpuContext, JitThread> threads = new();
     readonly List<WeakReference<CpuState>> running = [];
     // Tiering: a block is interpreted its first CompileThreshold - 1 times (most start-up code runs once).
     readonly InterpreterEngine coldTier;
-    readonly System.Collections.Concurrent.ConcurrentDictionary<ulong, int> misses = new();
+    readonly System.Collections.Concurrent.ConcurrentDictionary<BlockKey, int> misses = new();
 
-    public JitEngine(EngineOptions options, bool singleStep = false)
+    /// <summary><paramref name="systemMode"/>: blocks are tagged by physical address and translation key (full-system guests).</summary>
+    public JitEngine(EngineOptions options, bool singleStep = false, bool systemMode = false)
     {
         this.options = options;
         coldTier = new InterpreterEngine(options);
-        cache = new CodeCache(singleStep: singleStep);
+        cache = new CodeCache(singleStep: singleStep, physicallyTagged: systemMode);
         cache.FlushRequested += InterruptAll;
     }
 
@@ -35,7 +36,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
 
     public CodeCache Cache => cache;
 
-    public BlockExit Step(GuestContext ctx)
+    public BlockExit Step(CpuContext ctx)
     {
         var thread = Attach(ctx);
         var native = ctx.State.Native;
@@ -65,9 +66,11 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                         native->Interrupt = 0;
                         return new BlockExit(ExitReason.Continue, native->Pc);
                     }
-                    if (cache.TryGet(native->Pc, out _))
+                    if (ctx.CodeKey(native->Pc) is not { } key)
+                        return InstructionAbort(native->Pc);
+                    if (cache.TryGet(key, out _))
                         continue;
-                    if (!cache.SingleStep && misses.AddOrUpdate(native->Pc, 1, (_, n) => n + 1) < options.CompileThreshold)
+                    if (!cache.SingleStep && misses.AddOrUpdate(key, 1, (_, n) => n + 1) < options.CompileThreshold)
                     {
                         // Cold: run it once in the interpreter and come back to the dispatcher.
                         var cold = coldTier.Step(ctx);
@@ -75,7 +78,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                             return cold;
                         continue;
                     }
-                    if (Translate(native->Pc, ctx) is { } abort)
+                    if (Translate(key, ctx) is { } abort)
                         return abort;
                     continue;
                 case JitExit.BlockDone:
@@ -107,13 +110,16 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
         }
     }
 
-    /// <summary>Compiles the block at <paramref name="pc"/> into the cache; an unfetchable pc is an instruction abort, returned as is.</summary>
-    BlockExit? Translate(ulong pc, GuestContext ctx)
+    static BlockExit InstructionAbort(ulong pc) => new(ExitReason.Exception, pc, pc, ExceptionKind.InstructionAbort);
+
+    /// <summary>Compiles the block at <paramref name="key"/> into the cache; an unfetchable pc is an instruction abort, returned as is.</summary>
+    BlockExit? Translate(BlockKey key, CpuContext ctx)
     {
         int max = options.MaxBlockInstructions;
+        ulong pc = key.Pc;
         while (true)
         {
-            var block = Lifter.Lift(pc, ctx.Memory.Fetch, max);
+            var block = Lifter.Lift(pc, ctx.Fetch, max, ctx.SystemMode);
             if (block.GuestInstructionCount == 0 && block.Terminal is Terminal.Exception abort)
                 return new BlockExit(ExitReason.Exception, abort.NextPc, abort.Pc, abort.Kind, abort.Immediate);
             if (options.VerifyIr)
@@ -131,18 +137,20 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                 max = Math.Max(1, max / 2);
                 continue;
             }
-            nint entry = cache.Add(pc, block.EndPc, compiled);
+            nint entry = cache.Add(key, block.EndPc, compiled);
             options.DumpX86?.Invoke(block, X64Disassembler.Format(compiled.Code, (ulong)(entry - compiled.EntryOffset)));
             return null;
         }
     }
 
-    JitThread Attach(GuestContext ctx)
+    JitThread Attach(CpuContext ctx)
     {
         var native = ctx.State.Native;
-        native->MemoryBase = ctx.Memory.HostBase;
-        native->PageFlags = ctx.Memory.PageFlagsPointer;
-        native->PageCount = ctx.Memory.PageCount;
+        // Without flat memory the inline check always fails (no pages), so every access takes the helper.
+        var flat = ctx.FlatMemory;
+        native->MemoryBase = flat is null ? null : flat.HostBase;
+        native->PageFlags = flat is null ? null : flat.PageFlagsPointer;
+        native->PageCount = flat?.PageCount ?? 0;
         if (threads.TryGetValue(ctx, out var thread))
             return thread;
         thread = new JitThread(ctx, native);

@@ -33,8 +33,10 @@ public sealed class LockstepEngine : IEngine, IDisposable
     /// <summary>Blocks compared so far.</summary>
     public long BlocksCompared { get; private set; }
 
-    public BlockExit Step(GuestContext ctx)
+    public BlockExit Step(CpuContext context)
     {
+        if (context is not GuestContext ctx)
+            throw new NotSupportedException("lockstep runs user-mode guests only so far");
         lock (oneBlockAtATime)
         {
             ulong pc = ctx.State.Pc;
@@ -96,7 +98,7 @@ public sealed class LockstepEngine : IEngine, IDisposable
             text.AppendLine($"  {GuestInstructionText(inst.Aux)}");
         text.AppendLine("IR as lifted:");
         text.Append(Printer.Print(lifted));
-        if (jit.Cache.Find(pc) is { } compiled)
+        if (jit.Cache.Find(BlockKey.Flat(pc)) is { } compiled)
         {
             text.AppendLine("IR after the passes:");
             text.Append(Printer.Print(compiled.Compiled.Ir));

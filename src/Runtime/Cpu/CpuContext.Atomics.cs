@@ -2,14 +2,14 @@ using A64Jit.IR;
 
 namespace A64Jit.Runtime.Cpu;
 
-// Exclusives and LSE atomics on shared guest memory, atomic with respect to other guest threads.
+// Exclusives and LSE atomics on shared guest memory (through AtomicPointer, a checked host pointer), atomic with respect to other guest threads.
 // The exclusive monitor follows QEMU's model: a store-exclusive succeeds when the monitor is armed
 // for the address and memory still holds the value the load-exclusive saw (compare-and-swap).
-public sealed unsafe partial class GuestContext
+public abstract unsafe partial class CpuContext
 {
     public ulong LoadExclusive(ulong address, int size)
     {
-        byte* p = Memory.Aligned(address, size, write: false);
+        byte* p = AtomicPointer(address, size, write: false);
         ulong value = size switch
         {
             1 => Volatile.Read(ref *p),
@@ -23,7 +23,7 @@ public sealed unsafe partial class GuestContext
 
     public UInt128 LoadExclusive128(ulong address)
     {
-        byte* p = Memory.Aligned(address, 16, write: false);
+        byte* p = AtomicPointer(address, 16, write: false);
         // A 16-byte atomic read: a CAS that writes back what it finds.
         UInt128 value = Cas128(p, 0, 0);
         Arm(address, 16, value);
@@ -61,7 +61,7 @@ public sealed unsafe partial class GuestContext
         CheckAlignment(address, 16);
         if (!MonitorHolds(address, 16))
             return false;
-        return Cas128(Memory.Aligned(address, 16, write: true), State.ExclusiveValue, value) == State.ExclusiveValue;
+        return Cas128(AtomicPointer(address, 16, write: true), State.ExclusiveValue, value) == State.ExclusiveValue;
     }
 
     public void ClearExclusive() => State.ExclusiveArmed = false;
@@ -74,7 +74,7 @@ public sealed unsafe partial class GuestContext
 
     public ulong CompareAndSwap(ulong address, int size, ulong expected, ulong desired)
     {
-        byte* p = Memory.Aligned(address, size, write: true);
+        byte* p = AtomicPointer(address, size, write: true);
         return size switch
         {
             1 => Interlocked.CompareExchange(ref *p, (byte)desired, (byte)expected),
@@ -85,11 +85,11 @@ public sealed unsafe partial class GuestContext
     }
 
     public UInt128 CompareAndSwap128(ulong address, UInt128 expected, UInt128 desired) =>
-        Cas128(Memory.Aligned(address, 16, write: true), expected, desired);
+        Cas128(AtomicPointer(address, 16, write: true), expected, desired);
 
     public ulong AtomicRmw(AtomicOp op, ulong address, int size, ulong operand)
     {
-        Memory.Aligned(address, size, write: true);
+        AtomicPointer(address, size, write: true);
         int bits = size * 8;
         ulong mask = bits == 64 ? ulong.MaxValue : (1UL << bits) - 1;
         while (true)
@@ -111,10 +111,10 @@ public sealed unsafe partial class GuestContext
 
     ulong LoadPlain(ulong address, int size) => size switch
     {
-        1 => Memory.Read8(address),
-        2 => Memory.Read16(address),
-        4 => Memory.Read32(address),
-        _ => Memory.Read64(address),
+        1 => Read8(address),
+        2 => Read16(address),
+        4 => Read32(address),
+        _ => Read64(address),
     };
 
     static ulong Apply(AtomicOp op, ulong old, ulong operand, int bits)
