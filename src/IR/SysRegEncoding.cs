@@ -12,6 +12,18 @@ public static class SysRegEncoding
     public static (uint Op0, uint Op1, uint CRn, uint CRm, uint Op2) Unpack(uint e) =>
         ((e >> 14) & 3, (e >> 11) & 7, (e >> 7) & 15, (e >> 3) & 15, e & 7);
 
+    /// <summary>
+    /// The Aux of a ReadSysReg/WriteSysReg: the encoding in bits 15..0 and the instruction's Rt in bits 20..16,
+    /// which a trapped access reports in its syndrome.
+    /// </summary>
+    public static ulong WithRt(uint encoding, uint rt) => encoding | (rt << 16);
+
+    /// <summary>The encoding part of a ReadSysReg/WriteSysReg Aux.</summary>
+    public static uint EncodingOf(uint aux) => aux & 0xFFFF;
+
+    /// <summary>The Rt part of a ReadSysReg/WriteSysReg Aux.</summary>
+    public static int RtOf(uint aux) => (int)(aux >> 16) & 31;
+
     /// <summary>The generic name, S3_3_C13_C0_2 style, as assemblers accept it.</summary>
     public static string Format(uint e)
     {

@@ -57,6 +57,15 @@ public unsafe struct JitContext
     /// cell in the caller's code that holds the host entry of that return address's block.</summary>
     public fixed ulong ReturnPc[16];
     public fixed ulong ReturnCell[16];
+
+    // ---- Full-system state (unused in user mode) --------------------------------------------------
+    /// <summary>PSTATE other than NZCV, in SPSR layout: M[3:0] = EL and SPSel, DAIF in bits 9..6, PAN, UAO, ...</summary>
+    public ulong Pstate;
+    /// <summary>System-register storage, indexed by the Hypervisor's register table (its slots).</summary>
+    public fixed ulong SysRegs[SystemRegisterSlots];
+
+    /// <summary>Room for the system-register table's storage slots.</summary>
+    public const int SystemRegisterSlots = 256;
 }
 
 /// <summary>One slot of the dispatch table: a guest pc and the host entry of its block (0 when empty).</summary>

@@ -114,7 +114,7 @@ public sealed partial class Lifter
 
     void WritePstateField(uint encoding, int bit, uint crm)
     {
-        ir.EmitWithAux(Opcode.WriteSysReg, encoding, ir.U64((ulong)(crm & 1) << bit));
+        ir.EmitWithAux(Opcode.WriteSysReg, SysRegEncoding.WithRt(encoding, 31), ir.U64((ulong)(crm & 1) << bit));
         EndIfContextChanges();
     }
 
@@ -122,18 +122,18 @@ public sealed partial class Lifter
     [Handler]
     void MSR_imm_DAIFSet(uint m)
     {
-        ir.EmitWithAux(Opcode.WriteSysReg, DaifEncoding, Or(ir.EmitWithAux(Opcode.ReadSysReg, DaifEncoding), ir.U64((ulong)m << 6)));
+        ir.EmitWithAux(Opcode.WriteSysReg, DaifImmediate, Or(ir.EmitWithAux(Opcode.ReadSysReg, DaifImmediate), ir.U64((ulong)m << 6)));
         EndIfContextChanges();
     }
 
     [Handler]
     void MSR_imm_DAIFClr(uint m)
     {
-        ir.EmitWithAux(Opcode.WriteSysReg, DaifEncoding, And(ir.EmitWithAux(Opcode.ReadSysReg, DaifEncoding), ir.U64(~((ulong)m << 6))));
+        ir.EmitWithAux(Opcode.WriteSysReg, DaifImmediate, And(ir.EmitWithAux(Opcode.ReadSysReg, DaifImmediate), ir.U64(~((ulong)m << 6))));
         EndIfContextChanges();
     }
 
-    static readonly uint DaifEncoding = SysRegEncoding.Pack(3, 3, 4, 2, 1);
+    static readonly ulong DaifImmediate = SysRegEncoding.WithRt(SysRegEncoding.Pack(3, 3, 4, 2, 1), 31);
 
     /// <summary>SYS: DC ZVA and the cache maintenance by address get their own opcodes; the rest (TLBI, AT, ...) go to the slow path.</summary>
     [Handler]
@@ -146,14 +146,14 @@ public sealed partial class Lifter
             ir.EmitWithAux(Opcode.CacheMaintenance, encoding, X(t, 64));
         else
         {
-            ir.EmitWithAux(Opcode.WriteSysReg, encoding, X(t, 64));
+            ir.EmitWithAux(Opcode.WriteSysReg, SysRegEncoding.WithRt(encoding, t), X(t, 64));
             EndIfContextChanges();
         }
     }
 
     [Handler]
     void SYSL(uint a, uint k, uint m, uint b, uint t) =>
-        X(t, ir.EmitWithAux(Opcode.ReadSysReg, SysRegEncoding.Pack(1, a, k, m, b)));
+        X(t, ir.EmitWithAux(Opcode.ReadSysReg, SysRegEncoding.WithRt(SysRegEncoding.Pack(1, a, k, m, b), t)));
 
     static readonly uint DcZva = SysRegEncoding.Pack(1, 3, 7, 4, 1);
 
@@ -175,7 +175,7 @@ public sealed partial class Lifter
     {
         uint encoding = SysRegEncoding.Pack(2 + o, a, k, m, b);
         // NZCV is guest state the IR names directly: no slow path needed.
-        X(t, encoding == NzcvEncoding ? ToU64(NzcvBits()) : ir.EmitWithAux(Opcode.ReadSysReg, encoding));
+        X(t, encoding == NzcvEncoding ? ToU64(NzcvBits()) : ir.EmitWithAux(Opcode.ReadSysReg, SysRegEncoding.WithRt(encoding, t)));
     }
 
     [Handler]
@@ -186,7 +186,7 @@ public sealed partial class Lifter
             Nzcv(ir.Emit(Opcode.U32ToNzcv, And(X(t, 32), ir.U32(0xF000_0000))));
         else
         {
-            ir.EmitWithAux(Opcode.WriteSysReg, encoding, X(t, 64));
+            ir.EmitWithAux(Opcode.WriteSysReg, SysRegEncoding.WithRt(encoding, t), X(t, 64));
             EndIfContextChanges();
         }
     }

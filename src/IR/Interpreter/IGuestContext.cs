@@ -61,4 +61,6 @@ public enum GuestFaultKind
     Alignment,
     /// <summary>The system-register access is UNDEFINED at this level.</summary>
     Undefined,
+    /// <summary>Full-system mode: an exception with its own syndrome (a trap, an MMU fault), taken by the machine.</summary>
+    Architectural,
 }

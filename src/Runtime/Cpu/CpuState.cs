@@ -1,4 +1,5 @@
 using A64Jit.Backend.X64;
+using A64Jit.Hypervisor.Cpu;
 
 namespace A64Jit.Runtime.Cpu;
 
@@ -7,7 +8,7 @@ namespace A64Jit.Runtime.Cpu;
 /// native <see cref="JitContext"/> so that compiled code and the interpreter work on the same copy;
 /// this class is the managed view of it, plus the state only helpers touch (the exclusive monitor).
 /// </summary>
-public sealed unsafe class CpuState
+public sealed unsafe class CpuState : IArchState
 {
     readonly JitContext* native;
 
@@ -30,6 +31,14 @@ public sealed unsafe class CpuState
     public uint Fpsr { get => native->Fpsr; set => native->Fpsr = value; }
     public ulong TpidrEl0 { get => native->TpidrEl0; set => native->TpidrEl0 = value; }
     public ulong TpidrroEl0 { get => native->TpidrroEl0; set => native->TpidrroEl0 = value; }
+
+    /// <summary>Full-system mode: PSTATE other than NZCV (SPSR layout), and the system-register slots.</summary>
+    public ulong Pstate { get => native->Pstate; set => native->Pstate = value; }
+    public Span<ulong> SysRegs => new(native->SysRegs, JitContext.SystemRegisterSlots);
+
+    public ulong GetX(int index) => X[index];
+    public void SetX(int index, ulong value) => X[index] = value;
+    public void ClearExclusive() => ExclusiveArmed = false;
 
     /// <summary>Guest instructions retired so far.</summary>
     public long InstructionsRetired { get => native->InstructionsRetired; set => native->InstructionsRetired = value; }
@@ -64,6 +73,8 @@ public sealed unsafe class CpuState
         other.TpidrEl0 = TpidrEl0;
         other.TpidrroEl0 = TpidrroEl0;
         other.InstructionsRetired = InstructionsRetired;
+        other.Pstate = Pstate;
+        SysRegs.CopyTo(other.SysRegs);
         other.ExclusiveArmed = ExclusiveArmed;
         other.ExclusiveAddress = ExclusiveAddress;
         other.ExclusiveSize = ExclusiveSize;
@@ -86,6 +97,11 @@ public sealed unsafe class CpuState
         if (Fpcr != other.Fpcr) result.Add($"fpcr: 0x{Fpcr:x} vs 0x{other.Fpcr:x}");
         if (Fpsr != other.Fpsr) result.Add($"fpsr: 0x{Fpsr:x} vs 0x{other.Fpsr:x}");
         if (TpidrEl0 != other.TpidrEl0) result.Add($"tpidr_el0: 0x{TpidrEl0:x} vs 0x{other.TpidrEl0:x}");
+        if (TpidrroEl0 != other.TpidrroEl0) result.Add($"tpidrro_el0: 0x{TpidrroEl0:x} vs 0x{other.TpidrroEl0:x}");
+        if (Pstate != other.Pstate) result.Add($"pstate: 0x{Pstate:x} vs 0x{other.Pstate:x}");
+        for (int i = 0; i < JitContext.SystemRegisterSlots; i++)
+            if (SysRegs[i] != other.SysRegs[i])
+                result.Add($"system register slot {i}: 0x{SysRegs[i]:x} vs 0x{other.SysRegs[i]:x}");
         return result;
     }
 }

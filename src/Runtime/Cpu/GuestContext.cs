@@ -16,8 +16,8 @@ public sealed unsafe class GuestContext(CpuState state, GuestMemory memory, ISys
     public override uint? Fetch(ulong pc) => Memory.Fetch(pc);
     protected override byte* AtomicPointer(ulong address, int size, bool write) => Memory.Aligned(address, size, write);
 
-    public override ulong ReadSysReg(uint encoding, ulong pc) => SystemRegisters.Read(State, encoding);
-    public override void WriteSysReg(uint encoding, ulong value, ulong pc) => SystemRegisters.Write(State, encoding, value);
+    public override ulong ReadSysReg(uint encoding, ulong pc) => SystemRegisters.Read(State, SysRegEncoding.EncodingOf(encoding));
+    public override void WriteSysReg(uint encoding, ulong value, ulong pc) => SystemRegisters.Write(State, SysRegEncoding.EncodingOf(encoding), value);
 
     public override byte Read8(ulong address) => Memory.Read8(address);
     public override ushort Read16(ulong address) => Memory.Read16(address);

@@ -1,0 +1,62 @@
+namespace A64Jit.Hypervisor.Cpu;
+
+// Physical and virtual IRQ/FIQ: routing (HCR_EL2.IMO/FMO, TGE) and masking (el2.md 4.2).
+public sealed partial class SystemCpu
+{
+    /// <summary>The GIC's physical IRQ and FIQ outputs for this CPU.</summary>
+    public volatile bool IrqLine, FiqLine;
+
+    /// <summary>Is any interrupt pending for this CPU, masked or not (what wakes a WFI)?</summary>
+    public bool AnyInterruptPending
+    {
+        get
+        {
+            ulong hcr = EffectiveHcr;
+            return IrqLine || FiqLine || (HasEl2 && (hcr & (HcrVi | HcrVf)) != 0 && !Tge);
+        }
+    }
+
+    /// <summary>The interrupt to take now, with its target EL; null when none is pending or all are masked.</summary>
+    public (int Target, ExceptionType Type)? DeliverableInterrupt()
+    {
+        ulong hcr = EffectiveHcr;
+        if (IrqLine && Deliverable(HasEl2 && (hcr & HcrImo) != 0 ? 2 : 1, Pstate.I) is int irq)
+            return (irq, ExceptionType.Irq);
+        if (FiqLine && Deliverable(HasEl2 && (hcr & HcrFmo) != 0 ? 2 : 1, Pstate.F) is int fiq)
+            return (fiq, ExceptionType.Fiq);
+        // Virtual interrupts (HCR_EL2.VI/VF with IMO/FMO, not under TGE) go to EL1 and are masked by PSTATE there.
+        if (HasEl2 && El <= 1)
+        {
+            if ((hcr & (HcrImo | HcrVi)) == (HcrImo | HcrVi) && (State.Pstate & Pstate.I) == 0)
+                return (1, ExceptionType.Irq);
+            if ((hcr & (HcrFmo | HcrVf)) == (HcrFmo | HcrVf) && (State.Pstate & Pstate.F) == 0)
+                return (1, ExceptionType.Fiq);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// A physical interrupt routed to <paramref name="target"/>: never taken above it, always taken from below
+    /// when the target is EL2, and otherwise masked by the PSTATE bit.
+    /// </summary>
+    int? Deliverable(int target, ulong maskBit)
+    {
+        int el = El;
+        if (target < el)
+            return null;
+        if (target == 2 && el < 2)
+            return target;
+        return (State.Pstate & maskBit) == 0 ? target : null;
+    }
+
+    /// <summary>ISR_EL1: pending IRQ (bit 7) and FIQ (bit 6), virtual ones when routed as such.</summary>
+    public ulong InterruptStatus()
+    {
+        ulong hcr = EffectiveHcr;
+        bool virtualIrq = HasEl2 && El == 1 && (hcr & HcrImo) != 0;
+        bool virtualFiq = HasEl2 && El == 1 && (hcr & HcrFmo) != 0;
+        bool irq = virtualIrq ? (hcr & HcrVi) != 0 : IrqLine;
+        bool fiq = virtualFiq ? (hcr & HcrVf) != 0 : FiqLine;
+        return (irq ? 0x80UL : 0) | (fiq ? 0x40UL : 0);
+    }
+}

@@ -1,0 +1,138 @@
+using A64Jit.Hypervisor.Exceptions;
+using A64Jit.Hypervisor.SysRegs;
+using A64Jit.IR;
+
+namespace A64Jit.Hypervisor.Cpu;
+
+// MRS, MSR, SYS and SYSL: which register an access reaches at the current EL (UNDEFINED, an EL2 trap, a
+// VHE redirection or an alias), then the access itself. The order is el2.md 3.4's: UNDEFINED first, then
+// the EL1 controls of EL0 accesses, then the EL2 traps.
+public sealed partial class SystemCpu
+{
+    /// <summary>MRS/SYSL; <paramref name="aux"/> is the IR's Aux (encoding and Rt, see <see cref="SysRegEncoding.WithRt"/>).</summary>
+    public ulong ReadSysReg(uint aux)
+    {
+        var def = Resolve(aux, read: true);
+        if (def.Read is { } read)
+            return read(this);
+        if (def.Device)
+        {
+            foreach (var device in Devices)
+                if (device.TryRead(def.Encoding, out ulong value))
+                    return value;
+            return 0;
+        }
+        return State.SysRegs[def.Slot];
+    }
+
+    /// <summary>MSR/SYS (and MSR immediate, whose value the lifter puts in place).</summary>
+    public void WriteSysReg(uint aux, ulong value)
+    {
+        var def = Resolve(aux, read: false);
+        if (def.Write is { } write)
+            write(this, value);
+        else if (def.Device)
+        {
+            foreach (var device in Devices)
+                if (device.TryWrite(def.Encoding, value))
+                    break;
+        }
+        else
+        {
+            ref ulong slot = ref State.SysRegs[def.Slot];
+            slot = (slot & ~def.WriteMask) | (value & def.WriteMask);
+        }
+        if ((def.Effects & SysRegEffects.Translation) != 0)
+            Hooks.TranslationChanged();
+        if ((def.Effects & SysRegEffects.Interrupts) != 0)
+            Hooks.InterruptsChanged();
+    }
+
+    /// <summary>The register an access reaches, or the exception it raises instead.</summary>
+    SysRegDef Resolve(uint aux, bool read)
+    {
+        uint encoding = SysRegEncoding.EncodingOf(aux);
+        int el = El;
+        var def = SysRegTable.Find(encoding);
+        string name = def?.Name ?? SysRegEncoding.Format(encoding);
+        if (def is null || (def.NeedsEl2 && !HasEl2) || def.MinEl > el || (read ? def.WriteOnly : def.ReadOnly))
+            throw Undefined($"{(read ? "read of" : "write to")} {name} at EL{el}");
+        if (def.AliasOf is { } aliased)
+        {
+            if (!E2h)
+                throw Undefined($"{name} needs HCR_EL2.E2H");
+            return SysRegTable.Named(aliased);
+        }
+        if (def.Slot == SpEl0 && (State.Pstate & Pstate.SpSel) == 0)
+            throw Undefined("SP_EL0 is the current stack pointer");
+        if (el == 0 && !El0Permits(def.El0Gate))
+            throw Undefined($"{name} is not enabled for EL0");
+        if (el < 2 && HasEl2 && TrappedToEl2(def, el, read))
+            throw new SyndromeFault(Syndrome.SysRegTrap(encoding, SysRegEncoding.RtOf(aux), read), 2, null,
+                $"{(read ? "read of" : "write to")} {name} at EL{el} trapped to EL2");
+        if (def.VheTarget is { } target && E2h && (el == 2 || (el == 0 && Tge && def.Device)))
+            return SysRegTable.Named(target);
+        return def;
+    }
+
+    bool El0Permits(El0Gate gate)
+    {
+        if (gate == El0Gate.None)
+            return true;
+        bool host = E2h && Tge;
+        ulong sctlr = host ? Reg("SCTLR_EL2") : Reg("SCTLR_EL1");
+        ulong kctl = host ? DeviceRegister("CNTHCTL_EL2") : Reg("CNTKCTL_EL1");
+        return gate switch
+        {
+            El0Gate.Uma => (sctlr & (1UL << 9)) != 0,
+            El0Gate.Uct => (sctlr & (1UL << 15)) != 0,
+            El0Gate.PhysicalCount => (kctl & 1) != 0,
+            El0Gate.VirtualCount => (kctl & 2) != 0,
+            El0Gate.AnyCount => (kctl & 3) != 0,
+            El0Gate.VirtualTimer => (kctl & (1UL << 8)) != 0,
+            El0Gate.PhysicalTimer => (kctl & (1UL << 9)) != 0,
+            _ => true,
+        };
+    }
+
+    bool TrappedToEl2(SysRegDef def, int el, bool read)
+    {
+        var traps = def.Traps;
+        if (traps == SysRegTraps.None)
+            return false;
+        ulong hcr = EffectiveHcr;
+        bool atEl1 = el == 1;
+        if ((traps & SysRegTraps.VirtualMemory) != 0 && atEl1 && (hcr & (read ? HcrTrvm : HcrTvm)) != 0) return true;
+        if ((traps & SysRegTraps.Id1) != 0 && (hcr & HcrTid1) != 0) return true;
+        if ((traps & SysRegTraps.Id2) != 0 && (hcr & HcrTid2) != 0) return true;
+        if ((traps & SysRegTraps.Id3) != 0 && (hcr & HcrTid3) != 0) return true;
+        if ((traps & SysRegTraps.AuxControl) != 0 && atEl1 && (hcr & HcrTacr) != 0) return true;
+        if ((traps & SysRegTraps.SetWay) != 0 && atEl1 && (hcr & HcrTsw) != 0) return true;
+        if ((traps & SysRegTraps.Tlb) != 0 && atEl1 && (hcr & HcrTtlb) != 0) return true;
+        if ((traps & SysRegTraps.InterruptRouting) != 0 && atEl1 && (hcr & (HcrImo | HcrFmo)) != 0) return true;
+        if ((traps & SysRegTraps.AddressTranslation) != 0 && atEl1 && (hcr & HcrAt) != 0) return true;
+        if ((traps & (SysRegTraps.PhysicalCounter | SysRegTraps.PhysicalTimer)) != 0 && !(E2h && Tge))
+        {
+            // CNTHCTL_EL2: EL1PCTEN/EL1PCEN in bits 0/1 with E2H=0, bits 10/11 with E2H=1 (el2.md 8.1).
+            ulong cnthctl = DeviceRegister("CNTHCTL_EL2");
+            int shift = E2h ? 10 : 0;
+            bool counter = (traps & SysRegTraps.PhysicalCounter) != 0;
+            if ((cnthctl & (1UL << (shift + (counter ? 0 : 1)))) == 0)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The value of a device-owned register (CNTHCTL_EL2 for the timer traps).</summary>
+    ulong DeviceRegister(string name)
+    {
+        uint encoding = SysRegTable.Named(name).Encoding;
+        foreach (var device in Devices)
+            if (device.TryRead(encoding, out ulong value))
+                return value;
+        return 0;
+    }
+
+    /// <summary>UNDEFINED: routed by the default rules (EL1, or EL2 from EL0 under TGE, or EL2 at EL2).</summary>
+    public static SyndromeFault Undefined(string why) => new(Syndrome.Undefined, 0, null, why + ": UNDEFINED");
+}

@@ -1,0 +1,132 @@
+using A64Jit.Hypervisor.SysRegs;
+
+namespace A64Jit.Hypervisor.Cpu;
+
+/// <summary>
+/// The system side of one CPU: exception levels, PSTATE, the system registers, exception entry and return.
+/// Compiled code and the interpreter run instructions on <see cref="State"/>; whatever needs the
+/// architecture's rules (an MRS/MSR, an exception, an ERET) comes here. The partial files hold the
+/// register accesses, the exceptions and the interrupts.
+/// </summary>
+public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, ISystemHooks hooks)
+{
+    public IArchState State { get; } = state;
+    public SystemCpuConfig Config { get; } = config;
+    public ISystemHooks Hooks { get; } = hooks;
+
+    /// <summary>Device models owning system registers, asked in order.</summary>
+    public List<ISysRegDevice> Devices { get; } = [];
+
+    public ulong Vpidr { get; set; }
+    public ulong Vmpidr { get; set; }
+    /// <summary>The OS lock (OSLAR_EL1/OSLSR_EL1); set at reset.</summary>
+    public bool OsLock { get; set; } = true;
+
+    public bool HasEl2 => Config.HasEl2;
+    public int El => Pstate.El(State.Pstate);
+
+    static readonly SysRegDef HcrDef = SysRegTable.Named("HCR_EL2");
+    public static readonly int SpEl0 = SysRegTable.Named("SP_EL0").Slot, SpEl1 = SysRegTable.Named("SP_EL1").Slot, SpEl2 = SysRegTable.Named("SP_EL2").Slot;
+
+    /// <summary>The storage of a register by name (for the slow path's own use: exception entry, the MMU).</summary>
+    public ref ulong Reg(string name) => ref State.SysRegs[SysRegTable.Named(name).Slot];
+
+    public ulong Hcr => HasEl2 ? State.SysRegs[HcrDef.Slot] : 0;
+
+    // HCR_EL2 bits (el2.md 3.1).
+    public const ulong HcrVm = 1UL << 0, HcrFmo = 1UL << 3, HcrImo = 1UL << 4, HcrAmo = 1UL << 5, HcrVf = 1UL << 6,
+        HcrVi = 1UL << 7, HcrVse = 1UL << 8, HcrTwi = 1UL << 13, HcrTwe = 1UL << 14, HcrTid1 = 1UL << 16, HcrTid2 = 1UL << 17,
+        HcrTid3 = 1UL << 18, HcrTsc = 1UL << 19, HcrTsw = 1UL << 22, HcrTacr = 1UL << 21, HcrTtlb = 1UL << 25,
+        HcrTvm = 1UL << 26, HcrTge = 1UL << 27, HcrHcd = 1UL << 29, HcrTrvm = 1UL << 30, HcrRw = 1UL << 31,
+        HcrE2h = 1UL << 34, HcrAt = 1UL << 44, HcrNv = 1UL << 42;
+
+    public bool E2h => (Hcr & HcrE2h) != 0;
+    public bool Tge => (Hcr & HcrTge) != 0;
+
+    /// <summary>HCR_EL2 as every trap and routing decision sees it, with TGE folded in (el2.md 2.4).</summary>
+    public ulong EffectiveHcr
+    {
+        get
+        {
+            ulong hcr = Hcr;
+            if ((hcr & HcrTge) == 0)
+                return hcr;
+            const ulong clearedByTge = HcrVf | HcrVi | HcrVse | HcrTid1 | HcrTid3 | HcrTsc | HcrTacr | HcrTsw | HcrTtlb | HcrTvm | HcrHcd | HcrTrvm;
+            hcr &= ~clearedByTge;
+            if ((hcr & HcrE2h) != 0)
+                hcr &= ~(HcrVm | HcrFmo | HcrImo | HcrAmo | HcrTwi | HcrTwe | HcrTid2);
+            else
+                hcr |= HcrFmo | HcrImo | HcrAmo;
+            return hcr;
+        }
+    }
+
+    /// <summary>
+    /// The translation key of the current state (architecture decision 2): what translated code depends on.
+    /// Bits 1..0 EL, bit 2 E2H, bit 3 TGE.
+    /// </summary>
+    public uint TranslationKey => (uint)El | (E2h ? 4u : 0) | (Tge ? 8u : 0);
+
+    /// <summary>Puts the CPU in its reset state at <paramref name="el"/> (EL1 or EL2, h, interrupts masked).</summary>
+    public void Reset(int el)
+    {
+        foreach (var def in SysRegTable.All)
+            if (def.Slot >= 0)
+                State.SysRegs[def.Slot] = def.Reset;
+        Vpidr = Config.Midr;
+        Vmpidr = Config.Mpidr;
+        OsLock = true;
+        State.Pstate = Pstate.WithEl(Pstate.Daif | Pstate.SpSel, el);
+        State.Nzcv = 0;
+        Hooks.TranslationChanged();
+    }
+
+    /// <summary>The EL whose stack pointer is live for a PSTATE value (0 when SPSel is 0).</summary>
+    static int StackEl(ulong pstate) => (pstate & Pstate.SpSel) != 0 ? Pstate.El(pstate) : 0;
+
+    int BankSlot(int el) => el switch { 0 => SpEl0, 1 => SpEl1, _ => SpEl2 };
+
+    /// <summary>Changes PSTATE, moving the live SP to its bank and loading the new one (the banked SPs' sync).</summary>
+    public void SetPstate(ulong pstate)
+    {
+        int from = StackEl(State.Pstate), to = StackEl(pstate);
+        if (from != to)
+        {
+            State.SysRegs[BankSlot(from)] = State.Sp;
+            State.Sp = State.SysRegs[BankSlot(to)];
+        }
+        State.Pstate = pstate;
+    }
+
+    public void SetSpSel(bool useElx) => SetPstate(useElx ? State.Pstate | Pstate.SpSel : State.Pstate & ~Pstate.SpSel);
+
+    public void SetPstateBit(ulong bit, ulong value) => State.Pstate = (value & bit) != 0 ? State.Pstate | bit : State.Pstate & ~bit;
+
+    public void SetDaif(ulong value)
+    {
+        State.Pstate = (State.Pstate & ~Pstate.Daif) | (value & Pstate.Daif);
+        Hooks.InterruptsChanged();
+    }
+
+    public void WriteTpidrro(ulong value)
+    {
+        if (El == 0)
+            throw Undefined("TPIDRRO_EL0 is read-only at EL0");
+        State.TpidrroEl0 = value;
+    }
+
+    /// <summary>MIDR_EL1 read: EL1 (and EL0) see VPIDR_EL2 when EL2 exists (el2.md 1.3).</summary>
+    public ulong ReadMidr() => HasEl2 && El < 2 ? Vpidr : Config.Midr;
+
+    public ulong ReadMpidr() => HasEl2 && El < 2 ? Vmpidr : Config.Mpidr;
+
+    public void AddressTranslate(AtOperation op, ulong va)
+    {
+        ulong par = Hooks.AddressTranslate(op, va);
+        Reg("PAR_EL1") = par;
+    }
+
+    public void TlbInvalidate() => Hooks.TranslationChanged();
+
+    public void CheckDataAddress(ulong va) => Hooks.CheckDataAddress(va);
+}

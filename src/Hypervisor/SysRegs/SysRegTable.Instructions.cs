@@ -1,0 +1,51 @@
+using A64Jit.Hypervisor.Cpu;
+
+namespace A64Jit.Hypervisor.SysRegs;
+
+// System instructions (op0=1, el2.md 1.9): AT, TLBI, and the cache maintenance that reaches the slow
+// path (DC ZVA and the by-address forms have their own IR operations).
+public static partial class SysRegTable
+{
+    static void AddInstructions()
+    {
+        // AT: the result goes to PAR_EL1 (the walker answers through the CPU's hooks).
+        (string Name, uint Op1, uint Crm, uint Op2, AtOperation Op)[] at =
+        [
+            ("AT_S1E1R", 0, 8, 0, AtOperation.S1E1R), ("AT_S1E1W", 0, 8, 1, AtOperation.S1E1W),
+            ("AT_S1E0R", 0, 8, 2, AtOperation.S1E0R), ("AT_S1E0W", 0, 8, 3, AtOperation.S1E0W),
+            ("AT_S1E1RP", 0, 9, 0, AtOperation.S1E1RP), ("AT_S1E1WP", 0, 9, 1, AtOperation.S1E1WP),
+            ("AT_S1E2R", 4, 8, 0, AtOperation.S1E2R), ("AT_S1E2W", 4, 8, 1, AtOperation.S1E2W),
+            ("AT_S12E1R", 4, 8, 4, AtOperation.S12E1R), ("AT_S12E1W", 4, 8, 5, AtOperation.S12E1W),
+            ("AT_S12E0R", 4, 8, 6, AtOperation.S12E0R), ("AT_S12E0W", 4, 8, 7, AtOperation.S12E0W),
+        ];
+        foreach (var (name, op1, crm, op2, op) in at)
+            Special(name, E(1, op1, 7, crm, op2), null, (c, va) => c.AddressTranslate(op, va), minEl: op1 == 4 ? 2 : 1,
+                traps: op1 == 0 ? SysRegTraps.AddressTranslation : SysRegTraps.None);
+
+        // TLBI: every form drops the whole TLB (over-invalidation is always permitted). EL1 forms: CRm 3 (IS),
+        // 7 (local), 1 (OS); EL2 forms with op1=4.
+        foreach (uint crm in new uint[] { 1, 3, 7 })
+        {
+            foreach (var (op2, name) in new[] { (0u, "VMALLE1"), (1u, "VAE1"), (2u, "ASIDE1"), (3u, "VAAE1"), (5u, "VALE1"), (7u, "VAALE1") })
+                Special($"TLBI_{name}{TlbiSuffix(crm)}", E(1, 0, 8, crm, op2), null, (c, v) => c.TlbInvalidate(), traps: SysRegTraps.Tlb);
+            foreach (var (op2, name) in new[] { (0u, "ALLE2"), (1u, "VAE2"), (4u, "ALLE1"), (5u, "VALE2"), (6u, "VMALLS12E1") })
+                Special($"TLBI_{name}{TlbiSuffix(crm)}", E(1, 4, 8, crm, op2), null, (c, v) => c.TlbInvalidate(), minEl: 2);
+        }
+        foreach (var (crm, suffix) in new[] { (0u, "IS"), (4u, "") })
+        {
+            Special($"TLBI_IPAS2E1{suffix}", E(1, 4, 8, crm, 1), null, (c, v) => c.TlbInvalidate(), minEl: 2);
+            Special($"TLBI_IPAS2LE1{suffix}", E(1, 4, 8, crm, 5), null, (c, v) => c.TlbInvalidate(), minEl: 2);
+        }
+
+        // Cache maintenance the lifter sends here: by set/way (no caches are modelled, so nothing to do beyond
+        // the trap checks), DC IVAC (an EL1 invalidate by address: memory is always coherent), IC IALLU(IS).
+        Special("DC_ISW", E(1, 0, 7, 6, 2), null, (_, _) => { }, traps: SysRegTraps.SetWay);
+        Special("DC_CSW", E(1, 0, 7, 10, 2), null, (_, _) => { }, traps: SysRegTraps.SetWay);
+        Special("DC_CISW", E(1, 0, 7, 14, 2), null, (_, _) => { }, traps: SysRegTraps.SetWay);
+        Special("DC_IVAC", E(1, 0, 7, 6, 1), null, (c, va) => c.CheckDataAddress(va));
+        Special("IC_IALLUIS", E(1, 0, 7, 1, 0), null, (_, _) => { });
+        Special("IC_IALLU", E(1, 0, 7, 5, 0), null, (_, _) => { });
+    }
+
+    static string TlbiSuffix(uint crm) => crm switch { 3 => "IS", 1 => "OS", _ => "" };
+}
