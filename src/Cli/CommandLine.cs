@@ -20,6 +20,7 @@ public static class CommandLine
 
         commands:
           run     run a static AArch64 Linux executable (user mode, like qemu-aarch64)
+          boot    boot a kernel or bare-metal image on the virt machine (full-system mode)
           demo    run the built-in demo guest (needs no toolchain)
           help    show help for a command
 
@@ -44,6 +45,26 @@ public static class CommandLine
           -h, --help        show this help
         """;
 
+    const string BootHelp = """
+        usage: a64jit boot --kernel <Image|elf|bin> [options]
+
+        Boots a Linux arm64 Image (gzip-compressed or not), a bare-metal ELF or a raw binary on a
+        machine laid out like QEMU's virt board: RAM at 0x40000000, PL011 UART at 0x09000000 (the
+        console: a64jit's stdin and stdout), GICv3, the generic timer, PSCI firmware. The run ends when
+        the guest calls PSCI SYSTEM_OFF (exit 0) or SYSTEM_RESET, or on Ctrl-A x at the console.
+
+        options:
+          --kernel <file>   the image to boot (required)
+          --initrd <file>   an initial ramdisk, placed in RAM and named in the device tree's /chosen
+          --append <text>   the kernel command line (/chosen bootargs)
+          --mem <size>      RAM size, e.g. 512M or 2G (default 1G)
+          --el2             start at EL2 (virtualization present; PSCI over SMC), else at EL1 (PSCI over HVC)
+          --engine <name>   jit (the default) or interp
+          --dtb-out <file>  also write the generated device tree blob to a file
+          --dump-ir, --dump-x86, --no-opt, --stats   as for 'run'
+          -h, --help        show this help
+        """;
+
     const string DemoHelp = """
         usage: a64jit demo [--engine <name>] [--stats] [--dump-ir] [--dump-x86]
 
@@ -64,6 +85,7 @@ public static class CommandLine
             {
                 "run" => Run(args[1..]),
                 "demo" => Demo(args[1..]),
+                "boot" => Boot(args[1..]),
                 "help" => Help(args[1..]),
                 "-h" or "--help" => Print(MainHelp),
                 "--version" => Print("a64jit 0.1\n"),
@@ -97,6 +119,7 @@ public static class CommandLine
     {
         "run" => Print(RunHelp),
         "demo" => Print(DemoHelp),
+        "boot" => Print(BootHelp),
         null => Print(MainHelp),
         var other => Fail($"unknown command '{other}'"),
     };
@@ -198,5 +221,65 @@ public static class CommandLine
         {
             File.Delete(path);
         }
+    }
+
+    static int Boot(string[] args)
+    {
+        string? kernel = null, initrd = null, dtbOut = null, append = "";
+        ulong memory = 1UL << 30;
+        bool el2 = false, stats = false;
+        var user = new UserModeRunner.Options();
+        for (int i = 0; i < args.Length; i++)
+        {
+            string a = args[i];
+            string Value() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{a} needs a value; see 'a64jit boot --help'");
+            switch (a)
+            {
+                case "-h" or "--help": return Print(BootHelp);
+                case "--kernel": kernel = Value(); break;
+                case "--initrd": initrd = Value(); break;
+                case "--append": append = Value(); break;
+                case "--dtb-out": dtbOut = Value(); break;
+                case "--mem": memory = ParseSize(Value()); break;
+                case "--el2": el2 = true; break;
+                case "--stats": stats = true; break;
+                case "--dump-ir": user = user with { DumpIr = true }; break;
+                case "--dump-x86": user = user with { DumpX86 = true }; break;
+                case "--no-opt": user = user with { Optimize = false }; break;
+                case "--engine":
+                    string engine = Value();
+                    if (engine is not ("jit" or "interp"))
+                        throw new UsageException($"unknown engine '{engine}' for boot (available: jit, interp)");
+                    user = user with { Engine = engine };
+                    break;
+                default:
+                    throw new UsageException($"unknown option '{a}'; see 'a64jit boot --help'");
+            }
+        }
+        if (kernel is null)
+            throw new UsageException("boot needs --kernel <file>; see 'a64jit boot --help'");
+        foreach (var file in new[] { kernel, initrd })
+            if (file is not null && !File.Exists(file))
+                throw new UsageException($"{file}: no such file");
+        return SystemRunner.Boot(new A64Jit.Runtime.Machine.VirtMachine.Options
+        {
+            Kernel = kernel, Initrd = initrd, Append = append, MemoryBytes = memory, El2 = el2, Engine = user.Engine, DtbOut = dtbOut,
+            EngineOptions = UserModeRunner.EngineOptionsFor(user),
+        }, stats);
+    }
+
+    /// <summary>A size with an optional K, M or G suffix (powers of 1024), as QEMU's -m takes it.</summary>
+    static ulong ParseSize(string text)
+    {
+        ulong scale = 1UL << 20;
+        string digits = text;
+        if (text.Length > 0 && char.ToUpperInvariant(text[^1]) is 'K' or 'M' or 'G')
+        {
+            scale = char.ToUpperInvariant(text[^1]) switch { 'K' => 1UL << 10, 'M' => 1UL << 20, _ => 1UL << 30 };
+            digits = text[..^1];
+        }
+        if (!ulong.TryParse(digits, out ulong n) || n == 0 || n > (1UL << 40) / scale)
+            throw new UsageException($"bad --mem size '{text}' (e.g. 512M or 2G)");
+        return n * scale;
     }
 }

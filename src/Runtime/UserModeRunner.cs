@@ -27,15 +27,17 @@ public static class UserModeRunner
         _ => throw new ArgumentException($"unknown engine '{name}' (available: {string.Join(", ", Engines)})"),
     };
 
+    /// <summary>The engine knobs the command-line options ask for (shared with `boot`).</summary>
+    public static EngineOptions EngineOptionsFor(Options options) => new()
+    {
+        DumpIr = options.DumpIr ? block => Console.Error.Write(IR.Printer.Print(block)) : null,
+        DumpX86 = options.DumpX86 ? (block, code) => Console.Error.Write($"x86-64 for 0x{block.StartPc:x}:\n{code}\n") : null,
+        Optimize = options.Optimize,
+    };
+
     public static Result Run(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, Options options)
     {
-        var engineOptions = new EngineOptions
-        {
-            DumpIr = options.DumpIr ? block => Console.Error.Write(IR.Printer.Print(block)) : null,
-            DumpX86 = options.DumpX86 ? (block, code) => Console.Error.Write($"x86-64 for 0x{block.StartPc:x}:\n{code}\n") : null,
-            Optimize = options.Optimize,
-        };
-        var engine = CreateEngine(options.Engine, engineOptions);
+        var engine = CreateEngine(options.Engine, EngineOptionsFor(options));
         using var process = new LinuxProcess(engine, new ProcessOptions { Strict = options.Strict });
         var main = process.Load(path, argv, envp);
         return Execute(process, main, options.Stats);

@@ -1,0 +1,144 @@
+using A64Jit.Hypervisor.Cpu;
+using A64Jit.Hypervisor.Exceptions;
+using A64Jit.IR;
+using A64Jit.Runtime.Cpu;
+using A64Jit.Runtime.Engines;
+
+namespace A64Jit.Runtime.Machine;
+
+/// <summary>
+/// The run loop of one machine CPU: runs blocks through the engine and does what compiled code leaves to
+/// the slow path: interrupts (taken between blocks), exceptions (SVC, HVC, SMC, aborts, traps), ERET,
+/// WFI (sleeps until an interrupt), and the firmware calls (PSCI).
+/// </summary>
+public sealed class MachineCpu(VirtMachine machine, int index, SystemContext context)
+{
+    public int Index { get; } = index;
+    public SystemContext Context { get; } = context;
+    public SystemCpu Cpu => Context.Cpu;
+    public CpuState State => Context.State;
+
+    /// <summary>Set by a device when this CPU's interrupt state may have changed (wakes a WFI).</summary>
+    readonly AutoResetEvent wake = new(false);
+
+    /// <summary>Called (from any thread) when an interrupt line changed: leave compiled code and wake from WFI.</summary>
+    public void Kick()
+    {
+        State.RequestInterrupt();
+        wake.Set();
+    }
+
+    public void Run(IEngine engine)
+    {
+        while (!machine.Stopped)
+        {
+            if ((State.Pstate & Pstate.Il) != 0)
+            {
+                // The instruction after an illegal exception return raises Illegal Execution State (el2.md 4.5).
+                Cpu.TakeException(Cpu.RouteSynchronous(0), ExceptionType.Synchronous, State.Pc, Syndrome.Make(ExceptionClass.IllegalState, 0));
+                continue;
+            }
+            if (Cpu.DeliverableInterrupt() is { } irq)
+            {
+                Cpu.TakeException(irq.Target, irq.Type, State.Pc);
+                continue;
+            }
+            var exit = engine.Step(Context);
+            switch (exit.Reason)
+            {
+                case ExitReason.Exception:
+                    HandleException(exit);
+                    break;
+                case ExitReason.Fault:
+                    HandleFault(exit);
+                    break;
+            }
+        }
+    }
+
+    void HandleFault(BlockExit exit)
+    {
+        var fault = exit.Fault!;
+        if (fault is SyndromeFault syndrome)
+            Cpu.TakeFault(syndrome, exit.Pc);
+        else
+            throw new InvalidOperationException($"unexpected fault at 0x{exit.Pc:x} in system mode: {fault.Message}");
+    }
+
+    void HandleException(BlockExit exit)
+    {
+        int el = Cpu.El;
+        switch (exit.Exception)
+        {
+            case ExceptionKind.ContextChange:
+                State.Pc = exit.NextPc;
+                break;
+            case ExceptionKind.SupervisorCall:
+                Cpu.TakeException(Cpu.RouteSynchronous(0), ExceptionType.Synchronous, exit.NextPc, Syndrome.Make(ExceptionClass.Svc, exit.Immediate));
+                break;
+            case ExceptionKind.HypervisorCall:
+                if (el == 0 || (Cpu.HasEl2 && (Cpu.Hcr & SystemCpu.HcrHcd) != 0))
+                    Undefined(exit.Pc);
+                else if (Cpu.HasEl2)
+                    Cpu.TakeException(2, ExceptionType.Synchronous, exit.NextPc, Syndrome.Make(ExceptionClass.Hvc, exit.Immediate));
+                else
+                    FirmwareCall(exit.NextPc);
+                break;
+            case ExceptionKind.SecureMonitorCall:
+                if (el == 0 || !Cpu.HasEl2)
+                    Undefined(exit.Pc);
+                else if (el == 1 && (Cpu.EffectiveHcr & SystemCpu.HcrTsc) != 0)
+                    Cpu.TakeException(2, ExceptionType.Synchronous, exit.Pc, Syndrome.Make(ExceptionClass.Smc, exit.Immediate));
+                else
+                    FirmwareCall(exit.NextPc);
+                break;
+            case ExceptionKind.Breakpoint:
+                Cpu.TakeException(Cpu.RouteSynchronous(0), ExceptionType.Synchronous, exit.Pc, Syndrome.Make(ExceptionClass.Brk, exit.Immediate));
+                break;
+            case ExceptionKind.ExceptionReturn:
+                if (el == 0)
+                    Undefined(exit.Pc);
+                else
+                    Cpu.ExceptionReturn();
+                break;
+            case ExceptionKind.InstructionAbort:
+                Cpu.TakeFault(Context.FetchFault(exit.Pc), exit.Pc);
+                break;
+            case ExceptionKind.WaitForEvent:
+                WaitForInterrupt(exit, isEvent: exit.Immediate != 0);
+                break;
+            default:
+                // UNDEF, and HLT (halting debug is not enabled, so HLT is UNDEFINED).
+                Undefined(exit.Pc);
+                break;
+        }
+    }
+
+    void Undefined(ulong pc) => Cpu.TakeException(Cpu.RouteSynchronous(0), ExceptionType.Synchronous, pc, Syndrome.Undefined);
+
+    /// <summary>WFI/WFE: trapped to EL2 under HCR_EL2.TWI/TWE when nothing is pending; else sleeps until an interrupt (WFE only yields).</summary>
+    void WaitForInterrupt(BlockExit exit, bool isEvent)
+    {
+        ulong trapBit = isEvent ? SystemCpu.HcrTwe : SystemCpu.HcrTwi;
+        if (Cpu.El < 2 && Cpu.HasEl2 && (Cpu.EffectiveHcr & trapBit) != 0 && !Cpu.AnyInterruptPending)
+        {
+            Cpu.TakeException(2, ExceptionType.Synchronous, exit.Pc, Syndrome.Wfx(isEvent));
+            return;
+        }
+        State.Pc = exit.NextPc;
+        if (isEvent)
+        {
+            Thread.Yield();
+            return;
+        }
+        while (!machine.Stopped && !Cpu.AnyInterruptPending)
+            wake.WaitOne(machine.SleepBound());
+    }
+
+    /// <summary>HVC (no EL2) or SMC (EL2 present) as the firmware's conduit: PSCI and SMCCC calls.</summary>
+    void FirmwareCall(ulong next)
+    {
+        State.Pc = next;
+        machine.FirmwareCall(this);
+    }
+}
