@@ -61,6 +61,8 @@ public static class CommandLine
           --el2             start at EL2 (virtualization present; PSCI over SMC), else at EL1 (PSCI over HVC)
           --engine <name>   jit (the default) or interp
           --dtb-out <file>  also write the generated device tree blob to a file
+          --profile         at exit, print system-register accesses by register, EL, direction and
+                            path (inline, helper, trap, undefined), most frequent first
           --dump-ir, --dump-x86, --no-opt, --stats   as for 'run'
           -h, --help        show this help
         """;
@@ -227,7 +229,7 @@ public static class CommandLine
     {
         string? kernel = null, initrd = null, dtbOut = null, append = "";
         ulong memory = 1UL << 30;
-        bool el2 = false, stats = false;
+        bool el2 = false, stats = false, profile = false;
         var user = new UserModeRunner.Options();
         for (int i = 0; i < args.Length; i++)
         {
@@ -243,6 +245,7 @@ public static class CommandLine
                 case "--mem": memory = ParseSize(Value()); break;
                 case "--el2": el2 = true; break;
                 case "--stats": stats = true; break;
+                case "--profile": profile = true; break;
                 case "--dump-ir": user = user with { DumpIr = true }; break;
                 case "--dump-x86": user = user with { DumpX86 = true }; break;
                 case "--no-opt": user = user with { Optimize = false }; break;
@@ -263,7 +266,7 @@ public static class CommandLine
                 throw new UsageException($"{file}: no such file");
         return SystemRunner.Boot(new A64Jit.Runtime.Machine.VirtMachine.Options
         {
-            Kernel = kernel, Initrd = initrd, Append = append, MemoryBytes = memory, El2 = el2, Engine = user.Engine, DtbOut = dtbOut,
+            Kernel = kernel, Initrd = initrd, Append = append, MemoryBytes = memory, El2 = el2, Engine = user.Engine, DtbOut = dtbOut, Profile = profile,
             EngineOptions = UserModeRunner.EngineOptionsFor(user),
         }, stats);
     }

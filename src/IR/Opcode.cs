@@ -28,6 +28,12 @@ public enum Opcode : ushort
     [Op(U64, Effects = ReadsGuestState | MayRaise, Aux = "sysreg")] ReadSysReg,
     /// <summary>MSR / SYS through the system-register slow path; Aux is the packed encoding.</summary>
     [Op(Void, U64, Effects = WritesGuestState | MayRaise, Aux = "sysreg")] WriteSysReg,
+    /// <summary>An MRS lowered to its storage (it cannot trap under the block's translation key); Aux is the slot.</summary>
+    [Op(U64, Effects = ReadsGuestState, Aux = "slot")] GetSysRegSlot,
+    /// <summary>An MSR lowered to its storage; Aux is the slot.</summary>
+    [Op(Void, U64, Effects = WritesGuestState, Aux = "slot")] SetSysRegSlot,
+    /// <summary>Profiling: adds one to a counter (Aux is its index); present only when profiling is on.</summary>
+    [Op(Void, Effects = WritesGuestState, Aux = "counter")] Count,
 
     // ---- Integer arithmetic and logic ----------------------------------------------------
     [Op(U32, U32, U32)] Add32,

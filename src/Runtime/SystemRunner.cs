@@ -19,6 +19,8 @@ public static class SystemRunner
             Console.Error.WriteLine($"a64jit: {instructions:N0} guest instructions in {clock.Elapsed.TotalSeconds:F3} s: " +
                 $"{instructions / Math.Max(clock.Elapsed.TotalSeconds, 1e-9) / 1e6:F1} MIPS ({options.Engine})");
         }
+        if (machine.Profile is { } profile)
+            Console.Error.Write("a64jit: system-register accesses\n" + profile.Format());
         if (machine.StopReason == "reset")
             Console.Error.WriteLine("a64jit: the guest asked for a system reset; stopping");
         return 0;

@@ -50,6 +50,9 @@ public sealed partial class X64Compiler
             case Opcode.SetX: EmitSetX(inst); break;
             case Opcode.GetSp: EmitGetSp(inst); break;
             case Opcode.SetSp: EmitSetSp(inst); break;
+            case Opcode.GetSysRegSlot: EmitGetSysRegSlot(inst); break;
+            case Opcode.SetSysRegSlot: StoreGuestQword(ContextLayout.SysReg((int)inst.Aux), inst.Args[0]); break;
+            case Opcode.Count: EmitCount(inst); break;
             case Opcode.GetNzcv: EmitGetNzcv(inst); break;
             case Opcode.SetNzcv: EmitSetNzcv(inst); break;
             case Opcode.GetV: EmitGetV(inst); break;

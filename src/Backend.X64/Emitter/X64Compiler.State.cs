@@ -57,6 +57,20 @@ public sealed partial class X64Compiler
         StoreGuestQword(ContextLayout.Sp, inst.Args[0]);
     }
 
+    void EmitGetSysRegSlot(Inst inst)
+    {
+        var dst = Target(inst);
+        asm.mov(dst, GuestQword(ContextLayout.SysReg((int)inst.Aux)));
+        Store(inst, dst);
+    }
+
+    /// <summary>Profiling: one more for counter Aux, in the table the context points at.</summary>
+    void EmitCount(Inst inst)
+    {
+        asm.mov(rax, GuestQword(ContextLayout.ProfileCounters));
+        asm.inc(__qword_ptr[rax + 8 * (int)inst.Aux]);
+    }
+
     void EmitGetNzcv(Inst inst)
     {
         asm.mov(eax, GuestDword(ContextLayout.Nzcv));

@@ -30,6 +30,9 @@ public sealed unsafe partial class CodeCache : IDisposable
     readonly Dictionary<ulong, List<BlockKey>> startsByPage = [];
     // Link sites (host addresses) waiting for their target to be compiled.
     readonly Dictionary<BlockKey, List<PendingLink>> pending = [];
+    // Physically tagged mode: per-CPU, per-translation-key tables (QEMU's jump cache), valid for the
+    // current mappings only; the runtime clears a CPU's tables when its translations change.
+    readonly List<nint> jumpTables = [];
     Stubs stubs;
 
     /// <summary>Held for reading by every thread while it runs compiled code, for writing by a flush.</summary>
@@ -69,30 +72,49 @@ public sealed unsafe partial class CodeCache : IDisposable
     /// <summary>A return cell that always leads to the lookup: what empty return-stack entries name.</summary>
     public nint EmptyReturnCell => (nint)emptyCell;
 
-    /// <summary>Points a context at this cache's stubs and dispatch table.</summary>
-    public void Attach(JitContext* ctx)
+    /// <summary>
+    /// A new jump table for one CPU and translation key (physically tagged mode): the emitted lookup
+    /// searches it like the shared dispatch table. Invalidations and flushes clear it too.
+    /// </summary>
+    public DispatchEntry* NewJumpTable()
     {
-        ctx->DispatchTable = table;
+        var t = (DispatchEntry*)NativeMemory.AllocZeroed((nuint)DispatchEntries, (nuint)sizeof(DispatchEntry));
+        lock (gate)
+            jumpTables.Add((nint)t);
+        return t;
+    }
+
+    /// <summary>Forgets every entry of a jump table (its CPU's mappings changed).</summary>
+    public static void ClearJumpTable(DispatchEntry* t) => new Span<DispatchEntry>(t, DispatchEntries).Clear();
+
+    /// <summary>Points a context at this cache's stubs and at a dispatch table: the shared one, or a CPU's jump table.</summary>
+    public void Attach(JitContext* ctx, DispatchEntry* jumpTable = null)
+    {
+        ctx->DispatchTable = jumpTable != null ? jumpTable : table;
         ctx->LookupStub = SingleStep ? stubs.StepDone : stubs.Lookup;
         ctx->ExitStub = stubs.Exit;
     }
 
     /// <summary>Runs compiled code from ctx.Pc until it leaves: the dispatch table is searched first.</summary>
-    public JitExit Enter(JitContext* ctx)
+    public JitExit Enter(JitContext* ctx, DispatchEntry* jumpTable = null)
     {
-        Attach(ctx);
+        Attach(ctx, jumpTable);
         ctx->HelperStatus = 0;
         return (JitExit)((delegate* unmanaged<JitContext*, int>)stubs.Enter)(ctx);
     }
 
-    public bool TryGet(BlockKey key, out nint entry)
+    /// <summary>The block at <paramref name="key"/>; found, it is published to the dispatch table (or to <paramref name="jumpTable"/>).</summary>
+    public bool TryGet(BlockKey key, out nint entry, DispatchEntry* jumpTable = null)
     {
         lock (gate)
         {
             if (blocks.TryGetValue(key, out var b))
             {
                 entry = b.Entry;
-                Publish(key.Pc, entry);
+                if (jumpTable != null)
+                    Publish(jumpTable, key.Pc, entry);
+                else
+                    Publish(key.Pc, entry);
                 return true;
             }
         }
@@ -190,9 +212,13 @@ public sealed unsafe partial class CodeCache : IDisposable
 
     void Publish(ulong pc, nint entry)
     {
-        if (PhysicallyTagged)
-            return;
-        ref var slot = ref table[(int)((pc >> 2) & (DispatchEntries - 1))];
+        if (!PhysicallyTagged)
+            Publish(table, pc, entry);
+    }
+
+    static void Publish(DispatchEntry* into, ulong pc, nint entry)
+    {
+        ref var slot = ref into[(int)((pc >> 2) & (DispatchEntries - 1))];
         // Clear first so a racing lookup never pairs the new pc with the old host address.
         Volatile.Write(ref slot.Host, 0);
         Volatile.Write(ref slot.GuestPc, pc);
@@ -225,11 +251,19 @@ public sealed unsafe partial class CodeCache : IDisposable
                         pending[key] = waiting = [];
                     waiting.Add(site);
                 }
-                ref var slot = ref table[(int)((key.Pc >> 2) & (DispatchEntries - 1))];
-                if (slot.GuestPc == key.Pc)
-                    Volatile.Write(ref slot.Host, 0);
+                Unpublish(table, block);
+                foreach (var t in jumpTables)
+                    Unpublish((DispatchEntry*)t, block);
             }
         }
+    }
+
+    /// <summary>Clears a table's entry for a dropped block (only if it still names that block's code).</summary>
+    static void Unpublish(DispatchEntry* from, CachedBlock block)
+    {
+        ref var slot = ref from[(int)((block.Key.Pc >> 2) & (DispatchEntries - 1))];
+        if (slot.GuestPc == block.Key.Pc && slot.Host == block.Entry)
+            Volatile.Write(ref slot.Host, 0);
     }
 
     /// <summary>Raised before a flush waits for the threads in compiled code: interrupt them so they leave.</summary>
@@ -260,6 +294,8 @@ public sealed unsafe partial class CodeCache : IDisposable
         startsByPage.Clear();
         pending.Clear();
         new Span<DispatchEntry>(table, DispatchEntries).Clear();
+        foreach (var t in jumpTables)
+            ClearJumpTable((DispatchEntry*)t);
         memory.Reset();
         stubs = Stubs.Emit(memory);
         *emptyCell = SingleStep ? stubs.StepDone : stubs.Lookup;
@@ -277,6 +313,8 @@ public sealed unsafe partial class CodeCache : IDisposable
     {
         memory.Dispose();
         NativeMemory.Free(table);
+        foreach (var t in jumpTables)
+            NativeMemory.Free((void*)t);
         NativeMemory.Free(emptyCell);
         FlushLock.Dispose();
     }

@@ -59,6 +59,8 @@ public unsafe struct JitContext
     public fixed ulong ReturnCell[16];
 
     // ---- Full-system state (unused in user mode) --------------------------------------------------
+    /// <summary>Profiling counters (--profile): what a Count operation increments; null when profiling is off.</summary>
+    public long* ProfileCounters;
     /// <summary>PSTATE other than NZCV, in SPSR layout: M[3:0] = EL and SPSel, DAIF in bits 9..6, PAN, UAO, ...</summary>
     public ulong Pstate;
     /// <summary>System-register storage, indexed by the Hypervisor's register table (its slots).</summary>
@@ -102,6 +104,11 @@ public static class ContextLayout
     public static readonly int ReturnTop = Offset(nameof(JitContext.ReturnTop));
     public static readonly int ReturnPc = Offset(nameof(JitContext.ReturnPc));
     public static readonly int ReturnCell = Offset(nameof(JitContext.ReturnCell));
+    public static readonly int ProfileCounters = Offset(nameof(JitContext.ProfileCounters));
+    public static readonly int SysRegs = Offset(nameof(JitContext.SysRegs));
+
+    /// <summary>Offset of system-register slot <paramref name="slot"/>.</summary>
+    public static int SysReg(int slot) => SysRegs + 8 * slot;
     public const int ReturnStackSize = 16;
 
     /// <summary>

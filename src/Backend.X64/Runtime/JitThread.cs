@@ -17,6 +17,11 @@ public sealed unsafe class JitThread : IDisposable
     public JitContext* Context { get; }
     public IrInterpreter Interpreter { get; } = new();
 
+    /// <summary>Physically tagged mode: this CPU's jump tables by translation key, and the translation epoch they hold.</summary>
+    public Dictionary<uint, nint> JumpTables { get; } = [];
+    public long JumpTableEpoch { get; set; } = -1;
+    public uint JumpTableKey { get; set; } = uint.MaxValue;
+
     /// <summary>The cache flush count this context's return stack belongs to (-1: never entered).</summary>
     public int SeenFlushes { get; set; } = -1;
 

@@ -1,4 +1,5 @@
 using A64Jit.Hypervisor.Exceptions;
+using A64Jit.Hypervisor.Profiling;
 using A64Jit.Hypervisor.SysRegs;
 using A64Jit.IR;
 
@@ -13,6 +14,7 @@ public sealed partial class SystemCpu
     public ulong ReadSysReg(uint aux)
     {
         var def = Resolve(aux, read: true);
+        Profile?.Count(NameOf(aux), El, true, SysRegPath.Helper);
         if (def.Read is { } read)
             return read(this);
         if (def.Device)
@@ -29,6 +31,7 @@ public sealed partial class SystemCpu
     public void WriteSysReg(uint aux, ulong value)
     {
         var def = Resolve(aux, read: false);
+        Profile?.Count(NameOf(aux), El, false, SysRegPath.Helper);
         if (def.Write is { } write)
             write(this, value);
         else if (def.Device)
@@ -48,8 +51,55 @@ public sealed partial class SystemCpu
             Hooks.InterruptsChanged();
     }
 
+    /// <summary>Profiling: the accesses of this CPU are counted when set.</summary>
+    public SysRegProfile? Profile { get; set; }
+
+    /// <summary>The name an access uses (the instruction's register, before any redirection).</summary>
+    public static string NameOf(uint aux) =>
+        SysRegTable.Find(SysRegEncoding.EncodingOf(aux))?.Name ?? SysRegEncoding.Format(SysRegEncoding.EncodingOf(aux));
+
+    /// <summary>
+    /// The storage slot an access may be compiled to under a translation key: a plain storage register that
+    /// no state outside the key can make UNDEFINED or trap, and whose write has no side effect. Null: the
+    /// access must take the slow path.
+    /// </summary>
+    public int? InlineSlot(uint aux, bool read, uint translationKey)
+    {
+        int el = (int)(translationKey & 3);
+        bool e2h = (translationKey & 4) != 0, tge = (translationKey & 8) != 0;
+        var def = SysRegTable.Find(SysRegEncoding.EncodingOf(aux));
+        if (def is null || (def.NeedsEl2 && !HasEl2) || def.MinEl > el || (read ? def.WriteOnly : def.ReadOnly))
+            return null;
+        if (def.AliasOf is { } aliased)
+        {
+            if (!e2h)
+                return null;
+            def = SysRegTable.Named(aliased);
+        }
+        else if (def.VheTarget is { } target && e2h && el == 2)
+            def = SysRegTable.Named(target);
+        bool trapsPossible = el < 2 && HasEl2 && def.Traps != SysRegTraps.None;
+        bool plain = def.Slot >= 0 && def.Read is null && def.Write is null && !def.Device && def.Slot != SpEl0;
+        if (!plain || trapsPossible || (el == 0 && def.El0Gate != El0Gate.None) || (!read && def.Effects != SysRegEffects.None))
+            return null;
+        return def.Slot;
+    }
+
     /// <summary>The register an access reaches, or the exception it raises instead.</summary>
     SysRegDef Resolve(uint aux, bool read)
+    {
+        try
+        {
+            return ResolveOrRaise(aux, read);
+        }
+        catch (SyndromeFault fault) when (Profile is { } profile)
+        {
+            profile.Count(NameOf(aux), El, read, fault.TargetEl == 2 ? SysRegPath.Trap : SysRegPath.Undefined);
+            throw;
+        }
+    }
+
+    SysRegDef ResolveOrRaise(uint aux, bool read)
     {
         uint encoding = SysRegEncoding.EncodingOf(aux);
         int el = El;

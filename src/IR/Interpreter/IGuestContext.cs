@@ -19,6 +19,13 @@ public interface IGuestContext
     ulong ReadSysReg(uint encoding, ulong pc);
     void WriteSysReg(uint encoding, ulong value, ulong pc);
 
+    /// <summary>The storage of a system register (full-system mode: what a lowered access reads and writes).</summary>
+    ulong GetSysRegSlot(int slot) => throw new NotSupportedException("this context has no system-register storage");
+    void SetSysRegSlot(int slot, ulong value) => throw new NotSupportedException("this context has no system-register storage");
+
+    /// <summary>Profiling: adds one to counter <paramref name="counter"/>.</summary>
+    void Count(int counter) { }
+
     byte Read8(ulong address);
     ushort Read16(ulong address);
     uint Read32(ulong address);

@@ -101,6 +101,9 @@ public sealed partial class IrInterpreter
             case Opcode.SetV: ctx.SetV((int)inst.Aux, W(a[0])); return 0;
             case Opcode.ReadSysReg: return ctx.ReadSysReg((uint)inst.Aux, 0);
             case Opcode.WriteSysReg: ctx.WriteSysReg((uint)inst.Aux, V(a[0]), 0); return 0;
+            case Opcode.GetSysRegSlot: return ctx.GetSysRegSlot((int)inst.Aux);
+            case Opcode.SetSysRegSlot: ctx.SetSysRegSlot((int)inst.Aux, V(a[0])); return 0;
+            case Opcode.Count: ctx.Count((int)inst.Aux); return 0;
             case Opcode.Select: return V(a[0]) != 0 ? V(a[1]) : V(a[2]);
             case Opcode.Low64: return (ulong)W(a[0]);
             case Opcode.High64: return (ulong)(W(a[0]) >> 64);

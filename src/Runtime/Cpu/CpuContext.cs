@@ -32,11 +32,24 @@ public abstract unsafe partial class CpuContext(CpuState state) : IGuestContext
     /// <summary>The instruction word at a guest address, or null when it cannot be fetched (the lifter ends the block there).</summary>
     public abstract uint? Fetch(ulong pc);
 
+    /// <summary>The translation key of the current state (0 in user mode; see <see cref="BlockKey"/>).</summary>
+    public virtual uint TranslationKey => 0;
+
+    /// <summary>Counts changes of address translation (TLB flushes): translations looked up by VA alone go stale then.</summary>
+    public virtual long TranslationEpoch => 0;
+
     /// <summary>What identifies the code at <paramref name="pc"/> now; null when it cannot be fetched.</summary>
     public virtual BlockKey? CodeKey(ulong pc) => BlockKey.Flat(pc);
 
+    /// <summary>The JIT's lowering of system-register accesses for a block compiled under <paramref name="key"/> (user mode: none).</summary>
+    public virtual void LowerSystemRegisters(Block block, BlockKey key) { }
+
     /// <summary>A checked host pointer for an aligned atomic or exclusive access (throws the guest's fault).</summary>
     protected abstract byte* AtomicPointer(ulong address, int size, bool write);
+
+    public ulong GetSysRegSlot(int slot) => State.SysRegs[slot];
+    public void SetSysRegSlot(int slot, ulong value) => State.SysRegs[slot] = value;
+    public virtual void Count(int counter) { }
 
     public abstract ulong ReadSysReg(uint encoding, ulong pc);
     public abstract void WriteSysReg(uint encoding, ulong value, ulong pc);

@@ -40,6 +40,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
     {
         var thread = Attach(ctx);
         var native = ctx.State.Native;
+        var jumpTable = cache.PhysicallyTagged ? JumpTable(thread, ctx) : null;
         while (true)
         {
             JitExit exit;
@@ -52,7 +53,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                     ContextLayout.ClearReturnStack(native, cache.EmptyReturnCell);
                     thread.SeenFlushes = cache.Flushes;
                 }
-                exit = cache.Enter(native);
+                exit = cache.Enter(native, jumpTable);
             }
             finally
             {
@@ -68,7 +69,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                     }
                     if (ctx.CodeKey(native->Pc) is not { } key)
                         return InstructionAbort(native->Pc);
-                    if (cache.TryGet(key, out _))
+                    if (cache.TryGet(key, out _, jumpTable))
                         continue;
                     if (!cache.SingleStep && misses.AddOrUpdate(key, 1, (_, n) => n + 1) < options.CompileThreshold)
                     {
@@ -125,6 +126,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
             if (options.VerifyIr)
                 Verifier.Verify(block);
             options.DumpIr?.Invoke(block);
+            ctx.LowerSystemRegisters(block, key);
             if (options.Optimize)
             {
                 PassPipeline.Optimize(block, options.VerifyIr);
@@ -141,6 +143,29 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
             options.DumpX86?.Invoke(block, X64Disassembler.Format(compiled.Code, (ulong)(entry - compiled.EntryOffset)));
             return null;
         }
+    }
+
+    /// <summary>
+    /// Physically tagged mode: the CPU's jump table for its current translation key, all of them cleared
+    /// first when the CPU's translations changed since they were filled.
+    /// </summary>
+    DispatchEntry* JumpTable(JitThread thread, CpuContext ctx)
+    {
+        if (thread.JumpTableEpoch != ctx.TranslationEpoch)
+        {
+            foreach (var t in thread.JumpTables.Values)
+                CodeCache.ClearJumpTable((DispatchEntry*)t);
+            thread.JumpTableEpoch = ctx.TranslationEpoch;
+        }
+        if (!thread.JumpTables.TryGetValue(ctx.TranslationKey, out nint table))
+            thread.JumpTables[ctx.TranslationKey] = table = (nint)cache.NewJumpTable();
+        // Return-stack entries name code compiled under the key they were pushed in.
+        if (thread.JumpTableKey != ctx.TranslationKey)
+        {
+            ContextLayout.ClearReturnStack(ctx.State.Native, cache.EmptyReturnCell);
+            thread.JumpTableKey = ctx.TranslationKey;
+        }
+        return (DispatchEntry*)table;
     }
 
     JitThread Attach(CpuContext ctx)

@@ -36,6 +36,21 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     public override BlockKey? CodeKey(ulong pc) =>
         (pc & 3) == 0 && Mmu.TryTranslateFetch(pc) is ulong pa && Bus.IsRam(pa, 4) ? new BlockKey(pc, pa, Cpu.TranslationKey) : null;
 
+    /// <summary>Set when --profile is on: system-register accesses are counted.</summary>
+    public Hypervisor.Profiling.SysRegProfile? Profile
+    {
+        get => Cpu.Profile;
+        set
+        {
+            Cpu.Profile = value;
+            State.Native->ProfileCounters = value is null ? null : value.Counters;
+        }
+    }
+
+    public override void LowerSystemRegisters(Block block, BlockKey key) => SysRegLowering.Run(block, Cpu, key.Translation, Profile);
+
+    public override void Count(int counter) => Interlocked.Increment(ref Profile!.Counters[counter]);
+
     public override ulong ReadSysReg(uint encoding, ulong pc) => Cpu.ReadSysReg(encoding);
 
     public override void WriteSysReg(uint encoding, ulong value, ulong pc) => Cpu.WriteSysReg(encoding, value);
@@ -124,7 +139,17 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
 
     // ---- What the system slow path asks of the machine (ISystemHooks) -----------------------------
 
-    public void TranslationChanged() => Mmu.Flush();
+    public void TranslationChanged()
+    {
+        Mmu.Flush();
+        translationEpoch++;
+    }
+
+    long translationEpoch;
+
+    public override long TranslationEpoch => translationEpoch;
+
+    public override uint TranslationKey => Cpu.TranslationKey;
 
     public ulong AddressTranslate(AtOperation op, ulong va) => Mmu.AddressTranslate(op, va);
 

@@ -27,6 +27,8 @@ public sealed partial class VirtMachine : IDisposable
         public bool El2 { get; init; }
         public string Engine { get; init; } = "jit";
         public string? DtbOut { get; init; }
+        /// <summary>Count system-register accesses by register, EL, direction and path (--profile).</summary>
+        public bool Profile { get; init; }
         public EngineOptions EngineOptions { get; init; } = new();
         /// <summary>Where the UART's output goes (a64jit's stdout by default).</summary>
         public Stream? Console { get; init; }
@@ -37,6 +39,8 @@ public sealed partial class VirtMachine : IDisposable
     volatile bool stopped;
 
     public PhysicalMemory Bus { get; }
+    /// <summary>The system-register access counts, when profiling.</summary>
+    public Hypervisor.Profiling.SysRegProfile? Profile { get; }
     public bool Stopped => stopped;
     public IReadOnlyList<MachineCpu> Cpus => cpus;
     /// <summary>Why the run ended: "off" (PSCI SYSTEM_OFF), "reset" (SYSTEM_RESET), or the console's escape.</summary>
@@ -55,6 +59,8 @@ public sealed partial class VirtMachine : IDisposable
             IdRegister = SystemIdRegisters.For(options.El2),
         };
         var context = new SystemContext(new CpuState(), Bus, config);
+        if (options.Profile)
+            context.Profile = Profile = new Hypervisor.Profiling.SysRegProfile();
         cpus.Add(new MachineCpu(this, 0, context));
         AttachDevices();
     }
@@ -100,5 +106,11 @@ public sealed partial class VirtMachine : IDisposable
             cpu.Kick();
     }
 
-    public void Dispose() => Bus.Dispose();
+    public void Dispose()
+    {
+        foreach (var cpu in cpus)
+            cpu.Context.Profile = null;
+        Profile?.Dispose();
+        Bus.Dispose();
+    }
 }

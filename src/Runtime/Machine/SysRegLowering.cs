@@ -1,0 +1,38 @@
+using A64Jit.Hypervisor.Cpu;
+using A64Jit.Hypervisor.Profiling;
+using A64Jit.IR;
+
+namespace A64Jit.Runtime.Machine;
+
+/// <summary>
+/// The system-register lowering pass (architecture decision 3): an MRS or MSR that cannot trap under the
+/// block's translation key and has no side effect becomes a load or store of the register's slot; the
+/// rest stay calls into the slow path. With a profile, each inline access gets a counter increment
+/// (without one, compiled code carries no counters). Only the JIT runs it: the reference interpreter
+/// takes every access through the slow path.
+/// </summary>
+public static class SysRegLowering
+{
+    public static void Run(Block block, SystemCpu cpu, uint translationKey, SysRegProfile? profile)
+    {
+        int el = (int)(translationKey & 3);
+        for (int i = 0; i < block.Insts.Count; i++)
+        {
+            var inst = block.Insts[i];
+            bool read = inst.Op == Opcode.ReadSysReg;
+            if (!read && inst.Op != Opcode.WriteSysReg)
+                continue;
+            if (cpu.InlineSlot((uint)inst.Aux, read, translationKey) is not int slot)
+                continue;
+            if (profile is not null && profile.Counter(SystemCpu.NameOf((uint)inst.Aux), el, read, SysRegPath.Inline) is int counter and >= 0)
+                block.Insts.Insert(i++, new Inst(Opcode.Count, IrType.Void, [], (ulong)counter));
+            inst.Op = read ? Opcode.GetSysRegSlot : Opcode.SetSysRegSlot;
+            inst.Aux = (ulong)slot;
+        }
+        block.Renumber();
+        // The lifter ended the block after the MSR in case it changed translation state; an inline one cannot.
+        if (block.Terminal is Terminal.Exception { Kind: ExceptionKind.ContextChange } end
+            && block.Insts.LastOrDefault(i => i.Op is not (Opcode.Count or Opcode.InstStart or Opcode.Const)) is { Op: Opcode.SetSysRegSlot })
+            block.Terminal = new Terminal.Link(end.NextPc);
+    }
+}
