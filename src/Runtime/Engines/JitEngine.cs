@@ -156,6 +156,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
             foreach (var t in thread.JumpTables.Values)
                 CodeCache.ClearJumpTable((DispatchEntry*)t);
             thread.JumpTableEpoch = ctx.TranslationEpoch;
+            thread.JumpTableKey = uint.MaxValue;
         }
         if (!thread.JumpTables.TryGetValue(ctx.TranslationKey, out nint table))
             thread.JumpTables[ctx.TranslationKey] = table = (nint)cache.NewJumpTable();

@@ -16,9 +16,6 @@ public sealed partial class Mmu(SystemCpu cpu, PhysicalMemory bus)
     /// <summary>Physical memory, for the page-table walks.</summary>
     public PhysicalMemory Bus { get; } = bus;
 
-    /// <summary>The implemented physical address size (ID_AA64MMFR0_EL1.PARange = 48 bits).</summary>
-    public const int PhysicalAddressBits = 48;
-
     /// <summary>Translates <paramref name="va"/> for an access at the current EL, or throws the abort it takes.</summary>
     public ulong Translate(ulong va, MemoryAccess access)
     {

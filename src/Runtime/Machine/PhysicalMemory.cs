@@ -9,7 +9,7 @@ namespace A64Jit.Runtime.Machine;
 /// hold translated code are marked, so a store to one invalidates the translations (self-modifying code
 /// through any mapping, which is why this is by physical page).
 /// </summary>
-public sealed unsafe class PhysicalMemory : IDisposable
+public sealed unsafe class PhysicalMemory : IDisposable, Hypervisor.Mmu.IPhysicalMemory
 {
     readonly byte* ram;
     readonly byte[] codePages;
@@ -103,6 +103,18 @@ public sealed unsafe class PhysicalMemory : IDisposable
             d.Device.Write(d.Offset, size, value);
             return true;
         }
+        return false;
+    }
+
+    /// <summary>A page-table walk's descriptor read: RAM only (tables in device memory are an external abort).</summary>
+    public bool TryReadU64(ulong pa, out ulong value)
+    {
+        if (IsRam(pa, 8))
+        {
+            value = Unsafe.ReadUnaligned<ulong>(HostAddress(pa));
+            return true;
+        }
+        value = 0;
         return false;
     }
 
