@@ -23,6 +23,7 @@ sealed class SystemCpuHarness : ISystemHooks
     public ulong AddressTranslate(AtOperation op, ulong va) => 0;
     public void CheckDataAddress(ulong va) { }
     public void InterruptsChanged() { }
+    public void PrivilegeChanged() { }
 
     /// <summary>Moves the CPU to an EL/SP and HCR_EL2.{E2H,TGE} state as a test case describes it.</summary>
     public void At(int el, bool e2h = false, bool tge = false, ulong hcrOther = 0)

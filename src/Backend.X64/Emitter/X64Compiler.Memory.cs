@@ -18,6 +18,11 @@ public sealed partial class X64Compiler
     /// <summary>Leaves the host address of the access in rax, or jumps to <paramref name="slow"/>.</summary>
     void EmitAddressCheck(Inst address, int size, bool write, Label slow)
     {
+        if (softMmu)
+        {
+            EmitTlbCheck(address, size, write, slow);
+            return;
+        }
         Load(rax, address);
         asm.mov(rcx, rax);
         asm.shr(rcx, 12);
@@ -44,6 +49,32 @@ public sealed partial class X64Compiler
             asm.ja(slow);
         }
         asm.add(rax, __qword_ptr[Context + ContextLayout.MemoryBase]);
+    }
+
+    /// <summary>
+    /// Full-system mode: the entry of the inline TLB for the page must hold the page number in its read (or
+    /// write) tag; then host = VA + the entry's addend. The runtime fills entries only for RAM pages the
+    /// current EL may access that way, so a hit is always a permitted access to guest RAM.
+    /// </summary>
+    void EmitTlbCheck(Inst address, int size, bool write, Label slow)
+    {
+        Load(rax, address);
+        asm.mov(rcx, rax);
+        asm.shr(rcx, 12);
+        asm.mov(edx, ecx);
+        asm.and(edx, InlineTlb.Entries - 1);
+        asm.shl(edx, InlineTlb.EntryShift);
+        asm.add(rdx, __qword_ptr[Context + ContextLayout.Tlb]);
+        asm.cmp(rcx, __qword_ptr[rdx + (write ? InlineTlb.WriteTagOffset : InlineTlb.ReadTagOffset)]);
+        asm.jne(slow);
+        if (size > 1)
+        {
+            asm.mov(ecx, eax);
+            asm.and(ecx, 0xFFF);
+            asm.cmp(ecx, 0x1000 - size);
+            asm.ja(slow);
+        }
+        asm.add(rax, __qword_ptr[rdx + InlineTlb.AddendOffset]);
     }
 
     void EmitLoad(Inst inst, int size)

@@ -39,15 +39,25 @@ public sealed partial class X64Compiler
     int guestIndex = -1;
     ulong guestPc;
 
-    X64Compiler(Block block) => this.block = block;
+    /// <summary>Full-system mode: loads and stores check the CPU's inline TLB instead of the flat page table.</summary>
+    readonly bool softMmu;
 
-    /// <summary>The machine code for the block, or null when it has more values than the frame holds.</summary>
-    public static CompiledBlock? Compile(Block block)
+    X64Compiler(Block block, bool softMmu)
+    {
+        this.block = block;
+        this.softMmu = softMmu;
+    }
+
+    /// <summary>
+    /// The machine code for the block, or null when it has more values than the frame holds.
+    /// <paramref name="softMmu"/>: guest addresses are virtual and go through the inline TLB (<see cref="InlineTlb"/>).
+    /// </summary>
+    public static CompiledBlock? Compile(Block block, bool softMmu = false)
     {
         if (block.Insts.Count > MaxValues || block.Terminal is null)
             return null;
         block.Renumber();
-        var compiler = new X64Compiler(block);
+        var compiler = new X64Compiler(block, softMmu);
         return compiler.Assemble();
     }
 

@@ -59,6 +59,8 @@ public unsafe struct JitContext
     public fixed ulong ReturnCell[16];
 
     // ---- Full-system state (unused in user mode) --------------------------------------------------
+    /// <summary>Full-system mode: the CPU's inline TLB (<see cref="InlineTlb"/>), checked by compiled loads and stores.</summary>
+    public InlineTlbEntry* Tlb;
     /// <summary>Profiling counters (--profile): what a Count operation increments; null when profiling is off.</summary>
     public long* ProfileCounters;
     /// <summary>PSTATE other than NZCV, in SPSR layout: M[3:0] = EL and SPSel, DAIF in bits 9..6, PAN, UAO, ...</summary>
@@ -105,6 +107,7 @@ public static class ContextLayout
     public static readonly int ReturnPc = Offset(nameof(JitContext.ReturnPc));
     public static readonly int ReturnCell = Offset(nameof(JitContext.ReturnCell));
     public static readonly int ProfileCounters = Offset(nameof(JitContext.ProfileCounters));
+    public static readonly int Tlb = Offset(nameof(JitContext.Tlb));
     public static readonly int SysRegs = Offset(nameof(JitContext.SysRegs));
 
     /// <summary>Offset of system-register slot <paramref name="slot"/>.</summary>

@@ -95,12 +95,15 @@ public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, 
             State.SysRegs[BankSlot(from)] = State.Sp;
             State.Sp = State.SysRegs[BankSlot(to)];
         }
+        ulong old = State.Pstate;
         State.Pstate = pstate;
+        if (((old ^ pstate) & (Pstate.ElMask | Pstate.Pan)) != 0)
+            Hooks.PrivilegeChanged();
     }
 
     public void SetSpSel(bool useElx) => SetPstate(useElx ? State.Pstate | Pstate.SpSel : State.Pstate & ~Pstate.SpSel);
 
-    public void SetPstateBit(ulong bit, ulong value) => State.Pstate = (value & bit) != 0 ? State.Pstate | bit : State.Pstate & ~bit;
+    public void SetPstateBit(ulong bit, ulong value) => SetPstate((value & bit) != 0 ? State.Pstate | bit : State.Pstate & ~bit);
 
     public void SetDaif(ulong value)
     {

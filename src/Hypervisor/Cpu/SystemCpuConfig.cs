@@ -42,6 +42,9 @@ public interface ISystemHooks
 
     /// <summary>Interrupt masking or routing changed: look at pending interrupts again.</summary>
     void InterruptsChanged();
+
+    /// <summary>The EL or PSTATE.PAN changed: permissions cached for the old state no longer hold.</summary>
+    void PrivilegeChanged();
 }
 
 /// <summary>A device model that owns some system registers (the generic timer, the GIC CPU interface).</summary>

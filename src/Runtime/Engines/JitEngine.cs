@@ -132,7 +132,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                 PassPipeline.Optimize(block, options.VerifyIr);
                 options.DumpIr?.Invoke(block);
             }
-            var compiled = X64Compiler.Compile(block);
+            var compiled = X64Compiler.Compile(block, softMmu: ctx.FlatMemory is null);
             if (compiled is null)
             {
                 // Too many values for the frame: translate a shorter block.

@@ -118,12 +118,20 @@ public sealed unsafe class PhysicalMemory : IDisposable, Hypervisor.Mmu.IPhysica
         return false;
     }
 
-    /// <summary>Marks the RAM page of <paramref name="pa"/> as holding translated code.</summary>
-    public void MarkCode(ulong pa)
+    /// <summary>Marks the RAM page of <paramref name="pa"/> as holding translated code; true when it was not marked before.</summary>
+    public bool MarkCode(ulong pa)
     {
-        if (IsRam(pa, 1))
-            Volatile.Write(ref codePages[(pa - RamBase) >> GuestMemory.PageBits], 1);
+        if (!IsRam(pa, 1))
+            return false;
+        ref byte mark = ref codePages[(pa - RamBase) >> GuestMemory.PageBits];
+        if (mark != 0)
+            return false;
+        Volatile.Write(ref mark, 1);
+        return true;
     }
+
+    /// <summary>Does the RAM page of <paramref name="pa"/> hold translated code (stores to it must take the slow path)?</summary>
+    public bool IsCodePage(ulong pa) => IsRam(pa, 1) && codePages[(pa - RamBase) >> GuestMemory.PageBits] != 0;
 
     /// <summary>After a store to RAM: if it touched a code page, the page stops being one and its translations go.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

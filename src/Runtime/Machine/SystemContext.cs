@@ -16,11 +16,15 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     public PhysicalMemory Bus { get; }
     public Mmu Mmu { get; }
 
+    /// <summary>What compiled code checks inline before it touches guest RAM.</summary>
+    readonly Backend.X64.InlineTlb inlineTlb = new();
+
     public SystemContext(CpuState state, PhysicalMemory bus, SystemCpuConfig config) : base(state)
     {
         Bus = bus;
         Cpu = new SystemCpu(state, config, this);
         Mmu = new Mmu(Cpu, bus);
+        state.Native->Tlb = inlineTlb.Table;
     }
 
     public override bool SystemMode => true;
@@ -29,7 +33,9 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     {
         if ((pc & 3) != 0 || Mmu.TryTranslateFetch(pc) is not ulong pa || !Bus.IsRam(pa, 4))
             return null;
-        Bus.MarkCode(pa);
+        // A page that just became code may have inline write entries: stores to it must now take the slow path.
+        if (Bus.MarkCode(pa))
+            inlineTlb.Clear();
         return *(uint*)Bus.HostAddress(pa);
     }
 
@@ -64,6 +70,8 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         ulong pa = Mmu.Translate(va, MemoryAccess.Read);
         if (!Bus.TryRead(pa, size, out ulong value))
             throw Mmu.ExternalAbort(va, write: false);
+        if (Bus.IsRam(pa, size))
+            inlineTlb.Fill(va, Bus.HostAddress(pa), readable: true, writable: false);
         return value;
     }
 
@@ -89,6 +97,8 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         ulong pa = Mmu.Translate(va, MemoryAccess.Write);
         if (!Bus.TryWrite(pa, size, value))
             throw Mmu.ExternalAbort(va, write: true);
+        if (Bus.IsRam(pa, size) && !Bus.IsCodePage(pa))
+            inlineTlb.Fill(va, Bus.HostAddress(pa), readable: false, writable: true);
     }
 
     public override byte Read8(ulong address) => (byte)Load(address, 1);
@@ -142,6 +152,7 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     public void TranslationChanged()
     {
         Mmu.Flush();
+        inlineTlb.Clear();
         translationEpoch++;
     }
 
@@ -154,6 +165,8 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     public ulong AddressTranslate(AtOperation op, ulong va) => Mmu.AddressTranslate(op, va);
 
     public void CheckDataAddress(ulong va) => Mmu.Translate(va, MemoryAccess.Read);
+
+    public void PrivilegeChanged() => inlineTlb.Clear();
 
     /// <summary>Something may have made an interrupt deliverable: compiled code leaves at the next block so the machine looks.</summary>
     public void InterruptsChanged()
