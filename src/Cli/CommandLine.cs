@@ -59,7 +59,8 @@ public static class CommandLine
           --append <text>   the kernel command line (/chosen bootargs)
           --mem <size>      RAM size, e.g. 512M or 2G (default 1G)
           --el2             start at EL2 (virtualization present; PSCI over SMC), else at EL1 (PSCI over HVC)
-          --engine <name>   jit (the default) or interp
+          --engine <name>   jit (the default), interp, or lockstep (both, block by block; device
+                            accesses happen once and are replayed to the JIT)
           --dtb-out <file>  also write the generated device tree blob to a file
           --profile         at exit, print system-register accesses by register, EL, direction and
                             path (inline, helper, trap, undefined), most frequent first
@@ -251,8 +252,8 @@ public static class CommandLine
                 case "--no-opt": user = user with { Optimize = false }; break;
                 case "--engine":
                     string engine = Value();
-                    if (engine is not ("jit" or "interp"))
-                        throw new UsageException($"unknown engine '{engine}' for boot (available: jit, interp)");
+                    if (engine is not ("jit" or "interp" or "lockstep"))
+                        throw new UsageException($"unknown engine '{engine}' for boot (available: jit, interp, lockstep)");
                     user = user with { Engine = engine };
                     break;
                 default:

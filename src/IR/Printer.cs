@@ -43,6 +43,7 @@ public static class Printer
         Terminal.Link l => l.Kind == BranchKind.Call ? $"call 0x{l.Target:x}" : $"link 0x{l.Target:x}",
         Terminal.Indirect i => $"indirect {i.Kind.ToString().ToLowerInvariant()} {i.Target}",
         Terminal.If f => $"if {f.Condition} then ({Format(f.Then)}) else ({Format(f.Else)})",
+        Terminal.Exit x => $"exit to the runtime, next 0x{x.NextPc:x}",
         Terminal.Exception e => $"exception {e.Kind} imm=0x{e.Immediate:x} at 0x{e.Pc:x} next 0x{e.NextPc:x}",
         _ => terminal.ToString(),
     };

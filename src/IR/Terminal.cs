@@ -15,6 +15,13 @@ public abstract record Terminal
     /// <summary>A conditional: evaluate Condition (u1) and take one of two terminals.</summary>
     public sealed record If(Inst Condition, Terminal Then, Terminal Else) : Terminal;
 
+    /// <summary>
+    /// Full-system mode: leave to the runtime and continue at NextPc there, never through a chained jump or the
+    /// lookup in compiled code. Ends a block after an instruction that may change what translation depends on
+    /// (a system-register write, ISB), so the runtime looks at the translation key again.
+    /// </summary>
+    public sealed record Exit(ulong NextPc) : Terminal;
+
     /// <summary>Raise a guest exception at Pc (SVC, BRK, UDF, unallocated encodings, ...); NextPc is the preferred return.</summary>
     public sealed record Exception(ExceptionKind Kind, ulong Pc, ulong NextPc, uint Immediate) : Terminal;
 }
@@ -41,9 +48,4 @@ public enum ExceptionKind : byte
     WaitForEvent,
     /// <summary>ERET: return from an exception (the system slow path restores PSTATE and PC); UNDEFINED at EL0.</summary>
     ExceptionReturn,
-    /// <summary>
-    /// System mode: the block ended after an instruction that may change what translation depends on (a
-    /// system-register write, ISB); execution continues at NextPc through the dispatcher, never a chained jump.
-    /// </summary>
-    ContextChange,
 }

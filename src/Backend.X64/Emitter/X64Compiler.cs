@@ -210,6 +210,11 @@ public sealed partial class X64Compiler
                 EmitTerminal(f.Else, slots, nextSlot + CountLinks(f.Then));
                 break;
             }
+            case Terminal.Exit x:
+                asm.mov(rax, x.NextPc);
+                asm.mov(GuestQword(ContextLayout.Pc), rax);
+                Exit(JitExit.BlockDone);
+                break;
             case Terminal.Exception e:
                 asm.mov(GuestDword(ContextLayout.ExceptionKind), (int)e.Kind);
                 asm.mov(GuestDword(ContextLayout.ExceptionImmediate), (int)e.Immediate);

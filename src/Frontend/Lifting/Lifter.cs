@@ -102,6 +102,6 @@ public sealed partial class Lifter
     void EndIfContextChanges()
     {
         if (systemMode && block.Terminal is null)
-            End(new Terminal.Exception(ExceptionKind.ContextChange, pc, NextPc, 0));
+            End(new Terminal.Exit(NextPc));
     }
 }

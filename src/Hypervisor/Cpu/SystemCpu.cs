@@ -15,7 +15,7 @@ public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, 
     public ISystemHooks Hooks { get; } = hooks;
 
     /// <summary>Device models owning system registers, asked in order.</summary>
-    public List<ISysRegDevice> Devices { get; } = [];
+    public IReadOnlyList<ISysRegDevice> Devices { get; set; } = [];
 
     public ulong Vpidr { get; set; }
     public ulong Vmpidr { get; set; }

@@ -79,6 +79,7 @@ public sealed partial class IrInterpreter
         Terminal.Indirect ind => new BlockExit(ExitReason.Continue, V(ind.Target), InstructionsRetired: count),
         Terminal.If f => Finish(V(f.Condition) != 0 ? f.Then : f.Else, count),
         // The excepting instruction itself has not retired.
+        Terminal.Exit x => new BlockExit(ExitReason.Continue, x.NextPc, InstructionsRetired: count),
         Terminal.Exception e => new BlockExit(ExitReason.Exception, e.NextPc, e.Pc, e.Kind, e.Immediate, Math.Max(count - 1, 0)),
         _ => throw new InvalidOperationException($"unknown terminal {terminal}"),
     };

@@ -22,10 +22,15 @@ public sealed class LockstepEngine : IEngine, IDisposable
     readonly ThreadLocal<IrInterpreter> interpreter = new(() => new IrInterpreter());
     readonly ThreadLocal<CpuState> shadowStates = new(() => new CpuState());
 
-    public LockstepEngine(EngineOptions options)
+    readonly SystemLockstep? system;
+
+    /// <summary><paramref name="systemMode"/>: the guest is a full-system machine (see <see cref="SystemLockstep"/>).</summary>
+    public LockstepEngine(EngineOptions options, bool systemMode = false)
     {
         reference = new InterpreterEngine(options);
-        jit = new JitEngine(options, singleStep: true);
+        jit = new JitEngine(options, singleStep: true, systemMode: systemMode);
+        if (systemMode)
+            system = new SystemLockstep(reference, jit);
     }
 
     public string Name => "lockstep";
@@ -35,8 +40,20 @@ public sealed class LockstepEngine : IEngine, IDisposable
 
     public BlockExit Step(CpuContext context)
     {
+        if (context is Machine.SystemContext systemContext && system is not null)
+        {
+            lock (oneBlockAtATime)
+            {
+                ulong start = systemContext.State.Pc;
+                var (exit, lifted, found) = system.Step(systemContext);
+                BlocksCompared++;
+                if (found.Count > 0)
+                    throw new LockstepMismatchException(Report(start, lifted, found, pc => systemContext.Fetch(pc), systemContext.CodeKey(start)));
+                return exit;
+            }
+        }
         if (context is not GuestContext ctx)
-            throw new NotSupportedException("lockstep runs user-mode guests only so far");
+            throw new NotSupportedException("this lockstep engine was made for user-mode guests");
         lock (oneBlockAtATime)
         {
             ulong pc = ctx.State.Pc;
@@ -56,7 +73,7 @@ public sealed class LockstepEngine : IEngine, IDisposable
 
             var differences = Compare(expected, actual, shadowState, stored, ctx);
             if (differences.Count > 0)
-                throw new LockstepMismatchException(Report(pc, block, differences, ctx.Memory));
+                throw new LockstepMismatchException(Report(pc, block, differences, ctx.Memory.Fetch, BlockKey.Flat(pc)));
             return actual;
         }
     }
@@ -87,7 +104,7 @@ public sealed class LockstepEngine : IEngine, IDisposable
         return differences;
     }
 
-    string Report(ulong pc, Block lifted, List<string> differences, Memory.GuestMemory memory)
+    string Report(ulong pc, Block lifted, List<string> differences, Func<ulong, uint?> fetch, BlockKey? key)
     {
         var text = new StringBuilder();
         text.AppendLine($"lockstep: the interpreter and the JIT differ after the block at 0x{pc:x} (block {BlocksCompared:N0})");
@@ -98,7 +115,7 @@ public sealed class LockstepEngine : IEngine, IDisposable
             text.AppendLine($"  {GuestInstructionText(inst.Aux)}");
         text.AppendLine("IR as lifted:");
         text.Append(Printer.Print(lifted));
-        if (jit.Cache.Find(BlockKey.Flat(pc)) is { } compiled)
+        if (key is { } k && jit.Cache.Find(k) is { } compiled)
         {
             text.AppendLine("IR after the passes:");
             text.Append(Printer.Print(compiled.Compiled.Ir));
@@ -109,7 +126,7 @@ public sealed class LockstepEngine : IEngine, IDisposable
 
         string GuestInstructionText(ulong address)
         {
-            if (memory.Fetch(address) is not uint word)
+            if (fetch(address) is not uint word)
                 return $"0x{address:x}: (not fetchable)";
             string name = Frontend.Decoding.Decoder.Decode(word)?.Name ?? "unallocated";
             return $"0x{address:x}: {word:x8}  {name}";

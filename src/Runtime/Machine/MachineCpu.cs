@@ -70,9 +70,6 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
         int el = Cpu.El;
         switch (exit.Exception)
         {
-            case ExceptionKind.ContextChange:
-                State.Pc = exit.NextPc;
-                break;
             case ExceptionKind.SupervisorCall:
                 Cpu.TakeException(Cpu.RouteSynchronous(0), ExceptionType.Synchronous, exit.NextPc, Syndrome.Make(ExceptionClass.Svc, exit.Immediate));
                 break;

@@ -11,10 +11,10 @@ public enum MemoryAccess : byte { Read, Write, Execute }
 /// TLB whose misses walk the page tables (the same walker AT uses), and turns faults into aborts with
 /// their syndrome. With stage 1 off, a VA is its PA.
 /// </summary>
-public sealed partial class Mmu(SystemCpu cpu, PhysicalMemory bus)
+public sealed partial class Mmu(SystemCpu cpu, Func<IPhysicalBus> bus)
 {
     /// <summary>Physical memory, for the page-table walks.</summary>
-    public PhysicalMemory Bus { get; } = bus;
+    IPhysicalBus Bus => bus();
 
     /// <summary>Translates <paramref name="va"/> for an access at the current EL, or throws the abort it takes.</summary>
     public ulong Translate(ulong va, MemoryAccess access)

@@ -9,7 +9,7 @@ namespace A64Jit.Runtime.Machine;
 /// hold translated code are marked, so a store to one invalidates the translations (self-modifying code
 /// through any mapping, which is why this is by physical page).
 /// </summary>
-public sealed unsafe class PhysicalMemory : IDisposable, Hypervisor.Mmu.IPhysicalMemory
+public sealed unsafe class PhysicalMemory : IDisposable, IPhysicalBus
 {
     readonly byte* ram;
     readonly byte[] codePages;

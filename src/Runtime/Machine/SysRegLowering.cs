@@ -31,7 +31,7 @@ public static class SysRegLowering
         }
         block.Renumber();
         // The lifter ended the block after the MSR in case it changed translation state; an inline one cannot.
-        if (block.Terminal is Terminal.Exception { Kind: ExceptionKind.ContextChange } end
+        if (block.Terminal is Terminal.Exit end
             && block.Insts.LastOrDefault(i => i.Op is not (Opcode.Count or Opcode.InstStart or Opcode.Const)) is { Op: Opcode.SetSysRegSlot })
             block.Terminal = new Terminal.Link(end.NextPc);
     }

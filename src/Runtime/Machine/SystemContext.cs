@@ -13,17 +13,18 @@ namespace A64Jit.Runtime.Machine;
 public sealed unsafe class SystemContext : CpuContext, ISystemHooks
 {
     public SystemCpu Cpu { get; }
-    public PhysicalMemory Bus { get; }
+    /// <summary>Physical memory and devices (lockstep swaps in a replaying bus for one block).</summary>
+    public IPhysicalBus Bus { get; set; }
     public Mmu Mmu { get; }
 
     /// <summary>What compiled code checks inline before it touches guest RAM.</summary>
     readonly Backend.X64.InlineTlb inlineTlb = new();
 
-    public SystemContext(CpuState state, PhysicalMemory bus, SystemCpuConfig config) : base(state)
+    public SystemContext(CpuState state, IPhysicalBus bus, SystemCpuConfig config) : base(state)
     {
         Bus = bus;
         Cpu = new SystemCpu(state, config, this);
-        Mmu = new Mmu(Cpu, bus);
+        Mmu = new Mmu(Cpu, () => Bus);
         state.Native->Tlb = inlineTlb.Table;
     }
 

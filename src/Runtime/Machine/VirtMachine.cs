@@ -94,7 +94,8 @@ public sealed partial class VirtMachine : IDisposable
     {
         "interp" => new InterpreterEngine(options.EngineOptions),
         "jit" => new JitEngine(options.EngineOptions, systemMode: true),
-        _ => throw new ArgumentException($"engine '{options.Engine}' does not run full-system guests yet (available: interp, jit)"),
+        "lockstep" => new LockstepEngine(options.EngineOptions, systemMode: true),
+        _ => throw new ArgumentException($"unknown engine '{options.Engine}' (available: jit, interp, lockstep)"),
     };
 
     /// <summary>Ends the run (from any thread): every CPU leaves its loop at the next block.</summary>

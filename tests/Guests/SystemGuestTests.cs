@@ -1,0 +1,57 @@
+using A64Jit.Tests.Support;
+
+namespace A64Jit.Tests.Guests;
+
+/// <summary>
+/// The bare-metal programs in tests/guests/system, assembled at test time, booted with
+/// `a64jit boot --el2` under each engine: the UART output must be byte-for-byte what the same ELF
+/// printed under qemu-system-aarch64 -M virt,virtualization=on,gic-version=3 -cpu max (tests/guests/system/record.sh).
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.Children)]
+public class SystemGuestTests
+{
+    static string OutDir => Path.Combine(Path.GetTempPath(), "a64jit-system-guests");
+
+    static readonly string[] Engines = ["jit", "interp"];
+
+    /// <summary>Every program with a recorded expectation (the shared library files have none).</summary>
+    public static IEnumerable<TestCaseData> Programs()
+    {
+        var dir = Repo.Path("tests", "guests", "system");
+        if (!Directory.Exists(dir))
+            yield break;
+        foreach (var src in Directory.GetFiles(dir, "*.S").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(src);
+            if (!File.Exists(Path.Combine(dir, "expected", name + ".out")))
+                continue;
+            foreach (var engine in Engines)
+                yield return new TestCaseData(name, engine).SetName($"{name} ({engine})");
+        }
+    }
+
+    [OneTimeSetUp]
+    public void Build()
+    {
+        CrossTools.Require(CrossTools.Gcc);
+        var (code, stdout, stderr) = CrossTools.Run("bash", [Repo.Path("tests", "guests", "system", "build.sh"), OutDir], timeoutMs: 300_000);
+        Assert.That(code, Is.Zero, $"building the system guests failed:\n{stdout}\n{stderr}");
+    }
+
+    [TestCaseSource(nameof(Programs))]
+    public void MatchesQemuSystem(string name, string engine)
+    {
+        var expected = File.ReadAllText(Repo.Path("tests", "guests", "system", "expected", name + ".out"));
+        var (exit, stdout, stderr) = CrossTools.Run(DotnetHost,
+            [Repo.A64JitDll, "boot", "--el2", "--mem", "512M", "--engine", engine, "--kernel", Path.Combine(OutDir, name + ".elf")],
+            stdin: "", timeoutMs: 120_000);
+        Assert.Multiple(() =>
+        {
+            Assert.That(stdout, Is.EqualTo(expected), $"UART output differs; stderr:\n{stderr}");
+            Assert.That(exit, Is.Zero, $"exit status; stderr:\n{stderr}");
+        });
+    }
+
+    static string DotnetHost => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "/usr/bin/dotnet";
+}
