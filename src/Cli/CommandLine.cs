@@ -62,6 +62,7 @@ public static class CommandLine
           --engine <name>   jit (the default), interp, or lockstep (both, block by block; device
                             accesses happen once and are replayed to the JIT)
           --dtb-out <file>  also write the generated device tree blob to a file
+          --trace           print every exception entry and return to stderr
           --profile         at exit, print system-register accesses by register, EL, direction and
                             path (inline, helper, trap, undefined), most frequent first
           --dump-ir, --dump-x86, --no-opt, --stats   as for 'run'
@@ -230,7 +231,7 @@ public static class CommandLine
     {
         string? kernel = null, initrd = null, dtbOut = null, append = "";
         ulong memory = 1UL << 30;
-        bool el2 = false, stats = false, profile = false;
+        bool el2 = false, stats = false, profile = false, trace = false;
         var user = new UserModeRunner.Options();
         for (int i = 0; i < args.Length; i++)
         {
@@ -247,6 +248,7 @@ public static class CommandLine
                 case "--el2": el2 = true; break;
                 case "--stats": stats = true; break;
                 case "--profile": profile = true; break;
+                case "--trace": trace = true; break;
                 case "--dump-ir": user = user with { DumpIr = true }; break;
                 case "--dump-x86": user = user with { DumpX86 = true }; break;
                 case "--no-opt": user = user with { Optimize = false }; break;
@@ -267,7 +269,7 @@ public static class CommandLine
                 throw new UsageException($"{file}: no such file");
         return SystemRunner.Boot(new A64Jit.Runtime.Machine.VirtMachine.Options
         {
-            Kernel = kernel, Initrd = initrd, Append = append, MemoryBytes = memory, El2 = el2, Engine = user.Engine, DtbOut = dtbOut, Profile = profile,
+            Kernel = kernel, Initrd = initrd, Append = append, MemoryBytes = memory, El2 = el2, Engine = user.Engine, DtbOut = dtbOut, Profile = profile, Trace = trace,
             EngineOptions = UserModeRunner.EngineOptionsFor(user),
         }, stats);
     }

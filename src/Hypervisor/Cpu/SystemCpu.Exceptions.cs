@@ -29,9 +29,14 @@ public sealed partial class SystemCpu
     }
 
     /// <summary>Takes an exception to <paramref name="target"/>: saves state in its SPSR/ELR/ESR/FAR, builds the new PSTATE, jumps to the vector.</summary>
+    /// <summary>When set, every exception entry and return is described here (boot --trace).</summary>
+    public Action<string>? Trace { get; set; }
+
     public void TakeException(int target, ExceptionType type, ulong preferredReturn, uint? esr = null, ulong? far = null, ulong? faultIpa = null)
     {
         int from = El;
+        Trace?.Invoke($"exception {type} EL{from} -> EL{target} elr 0x{preferredReturn:x}" +
+            (esr is { } s ? $" esr 0x{s:x8}" : "") + (far is { } a ? $" far 0x{a:x}" : "") + (faultIpa is { } i ? $" ipa 0x{i:x}" : ""));
         string el = target == 2 ? "EL2" : "EL1";
         ulong spsr = State.Pstate | State.Nzcv;
         ulong offset = from == target ? ((State.Pstate & Pstate.SpSel) != 0 ? 0x200UL : 0) : 0x400UL;
@@ -98,6 +103,7 @@ public sealed partial class SystemCpu
             ? (State.Pstate & (Pstate.ElMask | Pstate.SpSel)) | (spsr & restored) | Pstate.Il
             : spsr & (restored | Pstate.ElMask | Pstate.SpSel | Pstate.Il);
         State.Nzcv = (uint)(spsr & Pstate.Nzcv);
+        Trace?.Invoke($"eret EL{el} -> {Pstate.Mode(pstate)} pc 0x{elr:x}{(illegal ? " (illegal return)" : "")}");
         SetPstate(pstate);
         State.ClearExclusive();
         State.Pc = elr;

@@ -60,7 +60,10 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
     {
         var fault = exit.Fault!;
         if (fault is SyndromeFault syndrome)
+        {
+            Cpu.Trace?.Invoke($"fault at 0x{exit.Pc:x}: {syndrome.Message}");
             Cpu.TakeFault(syndrome, exit.Pc);
+        }
         else
             throw new InvalidOperationException($"unexpected fault at 0x{exit.Pc:x} in system mode: {fault.Message}");
     }

@@ -37,8 +37,8 @@ public sealed partial class Mmu(SystemCpu cpu, Func<IPhysicalBus> bus)
 
     const uint FaultStatusExternal = 0x10, FaultStatusAlignment = 0x21;
 
-    public SyndromeFault ExternalAbort(ulong va, bool write) =>
-        Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusExternal, $"{(write ? "write to" : "read from")} 0x{va:x}: nothing at that physical address");
+    public SyndromeFault ExternalAbort(ulong va, ulong pa, bool write) =>
+        Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusExternal, $"{(write ? "write to" : "read from")} 0x{va:x}: nothing at physical address 0x{pa:x}");
 
     public SyndromeFault AlignmentFault(ulong va, bool write) =>
         Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusAlignment, $"misaligned atomic or exclusive access at 0x{va:x}");

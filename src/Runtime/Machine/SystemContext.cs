@@ -70,7 +70,7 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
             return LoadSplit(va, size);
         ulong pa = Mmu.Translate(va, MemoryAccess.Read);
         if (!Bus.TryRead(pa, size, out ulong value))
-            throw Mmu.ExternalAbort(va, write: false);
+            throw Mmu.ExternalAbort(va, pa, write: false);
         if (Bus.IsRam(pa, size))
             inlineTlb.Fill(va, Bus.HostAddress(pa), readable: true, writable: false);
         return value;
@@ -97,7 +97,7 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         }
         ulong pa = Mmu.Translate(va, MemoryAccess.Write);
         if (!Bus.TryWrite(pa, size, value))
-            throw Mmu.ExternalAbort(va, write: true);
+            throw Mmu.ExternalAbort(va, pa, write: true);
         if (Bus.IsRam(pa, size) && !Bus.IsCodePage(pa))
             inlineTlb.Fill(va, Bus.HostAddress(pa), readable: false, writable: true);
     }
@@ -130,7 +130,7 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
             throw Mmu.AlignmentFault(address, write);
         ulong pa = Mmu.Translate(address, write ? MemoryAccess.Write : MemoryAccess.Read);
         if (!Bus.IsRam(pa, size))
-            throw Mmu.ExternalAbort(address, write);
+            throw Mmu.ExternalAbort(address, pa, write);
         if (write)
             Bus.NoteStore(pa, size);
         return Bus.HostAddress(pa);

@@ -27,6 +27,8 @@ public sealed partial class VirtMachine : IDisposable
         public bool El2 { get; init; }
         public string Engine { get; init; } = "jit";
         public string? DtbOut { get; init; }
+        /// <summary>Print every exception entry and return to stderr (--trace).</summary>
+        public bool Trace { get; init; }
         /// <summary>Count system-register accesses by register, EL, direction and path (--profile).</summary>
         public bool Profile { get; init; }
         public EngineOptions EngineOptions { get; init; } = new();
@@ -59,6 +61,8 @@ public sealed partial class VirtMachine : IDisposable
             IdRegister = SystemIdRegisters.For(options.El2),
         };
         var context = new SystemContext(new CpuState(), Bus, config);
+        if (options.Trace)
+            context.Cpu.Trace = line => Console.Error.WriteLine($"a64jit: cpu0: {line}");
         if (options.Profile)
             context.Profile = Profile = new Hypervisor.Profiling.SysRegProfile();
         cpus.Add(new MachineCpu(this, 0, context));
