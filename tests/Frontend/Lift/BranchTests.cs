@@ -94,9 +94,6 @@ public class BranchTests
         Assert.That((exit.Exception, exit.Immediate, exit.Pc), Is.EqualTo((ExceptionKind.Breakpoint, 1000u, AsmRunner.CodeBase + 4)));
     }
 
-    [TestCase("hvc #0", Description = "EL2 call: UNDEFINED at EL0")]
-    [TestCase("smc #0", Description = "EL3 call: UNDEFINED at EL0")]
-    [TestCase("eret", Description = "not lifted")]
     [TestCase("drps", Description = "not lifted")]
     [TestCase("dcps1", Description = "not lifted")]
     [TestCase("braaz x1", Description = "PAuth is not implemented")]
@@ -109,5 +106,17 @@ public class BranchTests
         using var r = new AsmRunner();
         var exit = r.Run(asm);
         Assert.That((exit.Reason, exit.Exception, exit.Pc), Is.EqualTo((ExitReason.Exception, ExceptionKind.Undefined, AsmRunner.CodeBase)));
+    }
+
+    /// <summary>HVC, SMC and ERET end the block with their own exception (the system slow path, or SIGILL at EL0 in user mode).</summary>
+    [TestCase("hvc #0x1234", ExceptionKind.HypervisorCall, 0x1234u, 4)]
+    [TestCase("smc #7", ExceptionKind.SecureMonitorCall, 7u, 4)]
+    [TestCase("eret", ExceptionKind.ExceptionReturn, 0u, 0)]
+    public void SystemExceptionsEndTheBlock(string asm, ExceptionKind kind, uint immediate, int next)
+    {
+        using var r = new AsmRunner();
+        var exit = r.Run(asm);
+        Assert.That((exit.Reason, exit.Exception, exit.Immediate, exit.Pc, exit.NextPc),
+            Is.EqualTo((ExitReason.Exception, kind, immediate, AsmRunner.CodeBase, AsmRunner.CodeBase + (ulong)next)));
     }
 }
