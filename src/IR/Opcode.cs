@@ -138,6 +138,10 @@ public enum Opcode : ushort
     [Op(Void, U64, U32, Effects = WritesMemory | MayRaise)] Store32,
     [Op(Void, U64, U64, Effects = WritesMemory | MayRaise)] Store64,
     [Op(Void, U64, U128, Effects = WritesMemory | MayRaise)] Store128,
+    /// <summary>LDTR*: a load checked as an EL0 access (PAN does not apply); Aux is the size in bytes, the value zero-extended.</summary>
+    [Op(U64, U64, Effects = ReadsMemory | ReadsGuestState | MayRaise, Aux = "size")] LoadUnprivileged,
+    /// <summary>STTR*: a store checked as an EL0 access; Aux is the size in bytes.</summary>
+    [Op(Void, U64, U64, Effects = WritesMemory | ReadsGuestState | MayRaise, Aux = "size")] StoreUnprivileged,
     /// <summary>Load-exclusive: loads (zero-extended) and arms the monitor. Aux is the size in bytes (1, 2, 4, 8).</summary>
     [Op(U64, U64, Effects = ReadsMemory | WritesGuestState | MayRaise, Aux = "size")] LoadExclusive,
     /// <summary>Load-exclusive of 16 bytes (LDXP of two X registers).</summary>

@@ -108,11 +108,29 @@ public sealed partial class Lifter
     [Handler] void LDR_pre(uint z, uint i, uint n, uint t) => LoadStoreGpr(1 << (int)z, GprAccess.Load, t, n, Imm9(i), Indexing.Pre);
     [Handler] void LDRS_pre(uint z, uint c, uint i, uint n, uint t) => LoadStoreGpr(1 << (int)z, Signed(c), t, n, Imm9(i), Indexing.Pre);
 
-    // Unprivileged: in user mode (EL0) these are the ordinary accesses. At EL1 they will need the EL0
-    // permission check of the soft-MMU (AccType_UNPRIV), which the flat user-mode memory does not have.
-    [Handler] void STTR(uint z, uint i, uint n, uint t) => LoadStoreGpr(1 << (int)z, GprAccess.Store, t, n, Imm9(i), Indexing.Offset);
-    [Handler] void LDTR(uint z, uint i, uint n, uint t) => LoadStoreGpr(1 << (int)z, GprAccess.Load, t, n, Imm9(i), Indexing.Offset);
-    [Handler] void LDTRS(uint z, uint c, uint i, uint n, uint t) => LoadStoreGpr(1 << (int)z, Signed(c), t, n, Imm9(i), Indexing.Offset);
+    // Unprivileged (AccType_UNPRIV): checked as EL0 accesses, PAN not applied (the kernel's user copies).
+    // In user mode these are the ordinary accesses.
+    [Handler] void STTR(uint z, uint i, uint n, uint t) => LoadStoreUnprivileged(1 << (int)z, GprAccess.Store, t, n, i);
+    [Handler] void LDTR(uint z, uint i, uint n, uint t) => LoadStoreUnprivileged(1 << (int)z, GprAccess.Load, t, n, i);
+    [Handler] void LDTRS(uint z, uint c, uint i, uint n, uint t) => LoadStoreUnprivileged(1 << (int)z, Signed(c), t, n, i);
+
+    void LoadStoreUnprivileged(int bytes, GprAccess access, uint t, uint n, uint imm9)
+    {
+        var (address, _) = IndexedAddress(n, Imm9(imm9), Indexing.Offset);
+        if (access == GprAccess.Store)
+        {
+            ir.EmitWithAux(Opcode.StoreUnprivileged, (ulong)bytes, address, X(t, 64));
+            return;
+        }
+        var value = ir.EmitWithAux(Opcode.LoadUnprivileged, (ulong)bytes, address);
+        if (access == GprAccess.Load)
+        {
+            X(t, value);
+            return;
+        }
+        var extended = SignExtendFrom(bytes == 8 ? value : Truncate(value, bytes * 8), bytes * 8);
+        X(t, access == GprAccess.LoadSigned32 ? ir.Emit(Opcode.ZeroExtend32To64, Truncate(extended, 32)) : extended);
+    }
 
     // Register offset: ExtendReg(m, option, S ? size : 0).
     [Handler] void STR_reg(uint z, uint m, uint o, bool S, uint n, uint t) => LoadStoreGpr(1 << (int)z, GprAccess.Store, t, n, RegisterOffset(m, o, S, (int)z), Indexing.Offset);

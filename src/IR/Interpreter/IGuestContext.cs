@@ -37,6 +37,26 @@ public interface IGuestContext
     void Write64(ulong address, ulong value);
     void Write128(ulong address, UInt128 value);
 
+    /// <summary>LDTR/STTR: an access checked as EL0 would make it (in user mode, every access is).</summary>
+    ulong ReadUnprivileged(ulong address, int size) => size switch
+    {
+        1 => Read8(address),
+        2 => Read16(address),
+        4 => Read32(address),
+        _ => Read64(address),
+    };
+
+    void WriteUnprivileged(ulong address, int size, ulong value)
+    {
+        switch (size)
+        {
+            case 1: Write8(address, (byte)value); break;
+            case 2: Write16(address, (ushort)value); break;
+            case 4: Write32(address, (uint)value); break;
+            default: Write64(address, value); break;
+        }
+    }
+
     ulong LoadExclusive(ulong address, int size);
     UInt128 LoadExclusive128(ulong address);
     /// <summary>Returns true when the store happened (the monitor held and memory still had the loaded value).</summary>

@@ -11,6 +11,8 @@ public sealed partial class IrInterpreter
             case Opcode.Load16: r = ctx.Read16(V(a[0])); return true;
             case Opcode.Load32: r = ctx.Read32(V(a[0])); return true;
             case Opcode.Load64: r = ctx.Read64(V(a[0])); return true;
+            case Opcode.LoadUnprivileged: r = ctx.ReadUnprivileged(V(a[0]), (int)inst.Aux); return true;
+            case Opcode.StoreUnprivileged: ctx.WriteUnprivileged(V(a[0]), (int)inst.Aux, V(a[1])); r = 0; return true;
             case Opcode.Store8: ctx.Write8(V(a[0]), (byte)V(a[1])); return true;
             case Opcode.Store16: ctx.Write16(V(a[0]), (ushort)V(a[1])); return true;
             case Opcode.Store32: ctx.Write32(V(a[0]), (uint)V(a[1])); return true;

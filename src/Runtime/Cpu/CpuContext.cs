@@ -65,6 +65,26 @@ public abstract unsafe partial class CpuContext(CpuState state) : IGuestContext
     public abstract void Write128(ulong address, UInt128 value);
     public abstract void ZeroBlock(ulong address);
 
+    /// <summary>LDTR/STTR; in user mode (EL0) the ordinary access.</summary>
+    public virtual ulong ReadUnprivileged(ulong address, int size) => size switch
+    {
+        1 => Read8(address),
+        2 => Read16(address),
+        4 => Read32(address),
+        _ => Read64(address),
+    };
+
+    public virtual void WriteUnprivileged(ulong address, int size, ulong value)
+    {
+        switch (size)
+        {
+            case 1: Write8(address, (byte)value); break;
+            case 2: Write16(address, (ushort)value); break;
+            case 4: Write32(address, (uint)value); break;
+            default: Write64(address, value); break;
+        }
+    }
+
     /// <summary>Raised by DC/IC maintenance by address (user mode: IC IVAU drops translations of the page).</summary>
     public event Action<uint, ulong>? CacheMaintenanceRequested;
 

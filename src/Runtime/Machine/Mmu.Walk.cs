@@ -31,13 +31,37 @@ public sealed partial class Mmu
     static AccessKind Kind(MemoryAccess access) => (AccessKind)access;
 
     /// <summary>PSTATE.PAN applies to privileged data accesses (EL1, and EL2 in the EL2&amp;0 regime).</summary>
-    bool Pan(int el, MemoryAccess access) => access != MemoryAccess.Execute && el != 0 && (cpu.State.Pstate & Pstate.Pan) != 0;
+    bool Pan(int el, MemoryAccess access) => access != MemoryAccess.Execute && !AsEl0(el) && (cpu.State.Pstate & Pstate.Pan) != 0;
+
+    /// <summary>Set while an LDTR/STTR runs: accesses are checked as EL0's.</summary>
+    bool unprivileged;
+
+    /// <summary>Makes the accesses until the returned scope ends unprivileged ones (an LDTR/STTR at EL1, or at EL2 in the host regime).</summary>
+    public UnprivilegedScope Unprivileged()
+    {
+        int el = cpu.El;
+        bool applies = el == 1 || (el == 2 && cpu.E2h && cpu.Tge);
+        var scope = new UnprivilegedScope(this, unprivileged);
+        unprivileged |= applies;
+        return scope;
+    }
+
+    public readonly struct UnprivilegedScope(Mmu mmu, bool previous) : IDisposable
+    {
+        public void Dispose() => mmu.unprivileged = previous;
+    }
+
+    /// <summary>Is an LDTR/STTR access in progress?</summary>
+    public bool InUnprivilegedAccess => unprivileged;
+
+    /// <summary>Is the access checked as EL0's?</summary>
+    bool AsEl0(int el) => el == 0 || unprivileged;
 
     ulong? Lookup(ulong va, MemoryAccess access)
     {
         int el = cpu.El;
         ref var entry = ref tlb[(va >> 12) & (TlbEntries - 1)];
-        if (entry.Tag != Tag(va, CurrentRegime(el)) || entry.Result.PermissionFault(va, Kind(access), el == 0, Pan(el, access)).IsFault)
+        if (entry.Tag != Tag(va, CurrentRegime(el)) || entry.Result.PermissionFault(va, Kind(access), AsEl0(el), Pan(el, access)).IsFault)
             return null;
         return entry.Result.PhysicalBase | (va & entry.Result.OffsetMask);
     }
@@ -50,7 +74,7 @@ public sealed partial class Mmu
         int el = cpu.El;
         var regime = CurrentRegime(el);
         var (s1, s2) = Regimes(regime);
-        var result = PageTableWalker.Translate(s1, va, Kind(access), el == 0, Pan(el, access), Bus, s2);
+        var result = PageTableWalker.Translate(s1, va, Kind(access), AsEl0(el), Pan(el, access), Bus, s2);
         if (!result.Success)
         {
             fault = AbortFor(va, access, result.Fault);

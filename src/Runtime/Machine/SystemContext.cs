@@ -71,7 +71,8 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         ulong pa = Mmu.Translate(va, MemoryAccess.Read);
         if (!Bus.TryRead(pa, size, out ulong value))
             throw Mmu.ExternalAbort(va, pa, write: false);
-        if (Bus.IsRam(pa, size))
+        // Compiled code's inline TLB holds only what the current EL's own accesses may do.
+        if (Bus.IsRam(pa, size) && !Mmu.InUnprivilegedAccess)
             inlineTlb.Fill(va, Bus.HostAddress(pa), readable: true, writable: false);
         return value;
     }
@@ -98,8 +99,21 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         ulong pa = Mmu.Translate(va, MemoryAccess.Write);
         if (!Bus.TryWrite(pa, size, value))
             throw Mmu.ExternalAbort(va, pa, write: true);
-        if (Bus.IsRam(pa, size) && !Bus.IsCodePage(pa))
+        if (Bus.IsRam(pa, size) && !Bus.IsCodePage(pa) && !Mmu.InUnprivilegedAccess)
             inlineTlb.Fill(va, Bus.HostAddress(pa), readable: false, writable: true);
+    }
+
+    /// <summary>LDTR/STTR: checked as EL0 accesses when made at EL1 (and at EL2 in the EL2&amp;0 host), PAN not applied.</summary>
+    public override ulong ReadUnprivileged(ulong address, int size)
+    {
+        using (Mmu.Unprivileged())
+            return Load(address, size);
+    }
+
+    public override void WriteUnprivileged(ulong address, int size, ulong value)
+    {
+        using (Mmu.Unprivileged())
+            Store(address, size, value);
     }
 
     public override byte Read8(ulong address) => (byte)Load(address, 1);
