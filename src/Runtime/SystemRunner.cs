@@ -18,6 +18,8 @@ public static class SystemRunner
             long instructions = machine.Cpus.Sum(c => c.State.InstructionsRetired);
             Console.Error.WriteLine($"a64jit: {instructions:N0} guest instructions in {clock.Elapsed.TotalSeconds:F3} s: " +
                 $"{instructions / Math.Max(clock.Elapsed.TotalSeconds, 1e-9) / 1e6:F1} MIPS ({options.Engine})");
+            if (machine.Engine is Engines.JitEngine jit)
+                Console.Error.WriteLine($"a64jit: {jit.Statistics}; {machine.Cpus[0].Exits}");
         }
         if (machine.Profile is { } profile)
             Console.Error.Write("a64jit: system-register accesses\n" + profile.Format());

@@ -20,6 +20,7 @@ sealed class SystemCpuHarness : ISystemHooks
     }
 
     public void TranslationChanged() => TranslationChanges++;
+    public void TranslationChanged(ulong va) => TranslationChanges++;
     public ulong AddressTranslate(AtOperation op, ulong va) => 0;
     public void CheckDataAddress(ulong va) { }
     public void InterruptsChanged() { }

@@ -84,6 +84,13 @@ public sealed unsafe partial class CodeCache : IDisposable
         return t;
     }
 
+    /// <summary>Forgets the entries of a jump table for the virtual page of <paramref name="va"/> (its mapping changed).</summary>
+    public static void ClearJumpTablePage(DispatchEntry* t, ulong va)
+    {
+        int first = (int)((va >> 2) & (ulong)(DispatchEntries - 1) & ~1023UL);
+        new Span<DispatchEntry>(t + first, 1024).Clear();
+    }
+
     /// <summary>Forgets every entry of a jump table (its CPU's mappings changed).</summary>
     public static void ClearJumpTable(DispatchEntry* t) => new Span<DispatchEntry>(t, DispatchEntries).Clear();
 

@@ -37,6 +37,9 @@ public sealed unsafe class InlineTlb : IDisposable
             Table[i] = new InlineTlbEntry { ReadTag = Empty, WriteTag = Empty };
     }
 
+    /// <summary>Forgets the page of <paramref name="va"/>.</summary>
+    public void ClearPage(ulong va) => Table[(int)((va >> 12) & (Entries - 1))] = new InlineTlbEntry { ReadTag = Empty, WriteTag = Empty };
+
     /// <summary>Lets compiled code read and/or write the page of <paramref name="va"/> at <paramref name="host"/>.</summary>
     public void Fill(ulong va, byte* host, bool readable, bool writable)
     {

@@ -65,8 +65,24 @@ public sealed partial class SystemCpu
     /// </summary>
     public int? InlineSlot(uint aux, bool read, uint translationKey)
     {
+        if (StaticTarget(aux, read, translationKey) is not { } def)
+            return null;
+        // SP_EL0 is in its slot except while it is the live SP (SPSel = 0, key bit 4 clear).
+        bool stackInSlot = def.Slot != SpEl0 || (translationKey & 16) != 0;
+        bool plain = def.Slot >= 0 && def.Read is null && def.Write is null && !def.Device && stackInSlot;
+        if (!plain || (!read && def.Effects != SysRegEffects.None))
+            return null;
+        return def.Slot;
+    }
+
+    /// <summary>
+    /// The register an access reaches under a translation key when nothing outside the key can make it UNDEFINED
+    /// or trap (no EL2 trap control applies, no EL0 gate); null otherwise.
+    /// </summary>
+    public SysRegDef? StaticTarget(uint aux, bool read, uint translationKey)
+    {
         int el = (int)(translationKey & 3);
-        bool e2h = (translationKey & 4) != 0, tge = (translationKey & 8) != 0;
+        bool e2h = (translationKey & 4) != 0;
         var def = SysRegTable.Find(SysRegEncoding.EncodingOf(aux));
         if (def is null || (def.NeedsEl2 && !HasEl2) || def.MinEl > el || (read ? def.WriteOnly : def.ReadOnly))
             return null;
@@ -79,10 +95,9 @@ public sealed partial class SystemCpu
         else if (def.VheTarget is { } target && e2h && el == 2)
             def = SysRegTable.Named(target);
         bool trapsPossible = el < 2 && HasEl2 && def.Traps != SysRegTraps.None;
-        bool plain = def.Slot >= 0 && def.Read is null && def.Write is null && !def.Device && def.Slot != SpEl0;
-        if (!plain || trapsPossible || (el == 0 && def.El0Gate != El0Gate.None) || (!read && def.Effects != SysRegEffects.None))
+        if (trapsPossible || (el == 0 && def.El0Gate != El0Gate.None))
             return null;
-        return def.Slot;
+        return def;
     }
 
     /// <summary>The register an access reaches, or the exception it raises instead.</summary>

@@ -63,9 +63,14 @@ public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, 
 
     /// <summary>
     /// The translation key of the current state (architecture decision 2): what translated code depends on.
-    /// Bits 1..0 EL, bit 2 E2H, bit 3 TGE.
+    /// Bits 1..0 EL, bit 2 E2H, bit 3 TGE, bit 4 PSTATE.SP (SPSel).
     /// </summary>
-    public uint TranslationKey => (uint)El | (E2h ? 4u : 0) | (Tge ? 8u : 0);
+    public uint TranslationKey => (uint)El | (E2h ? 4u : 0) | (Tge ? 8u : 0) | ((State.Pstate & Pstate.SpSel) != 0 ? 16u : 0);
+
+    /// <summary>Key bits a register write can change (the lowering keeps the block's end after such a write).</summary>
+    public static bool ChangesKey(SysRegDef def) => def.Name is "HCR_EL2" or "SPSel";
+
+    public void TlbInvalidatePage(ulong va) => Hooks.TranslationChanged(va);
 
     /// <summary>Puts the CPU in its reset state at <paramref name="el"/> (EL1 or EL2, h, interrupts masked).</summary>
     public void Reset(int el)
@@ -130,6 +135,9 @@ public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, 
     }
 
     public void TlbInvalidate() => Hooks.TranslationChanged();
+
+    /// <summary>The VA a TLBI by address names: VA[55:12] in bits 43..0 of the operand, sign-extended from bit 55.</summary>
+    public static ulong TlbiAddress(ulong operand) => (ulong)((long)((operand & 0xFFF_FFFF_FFFF) << 20) >> 8);
 
     public void CheckDataAddress(ulong va) => Hooks.CheckDataAddress(va);
 }

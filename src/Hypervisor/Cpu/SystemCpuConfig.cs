@@ -34,6 +34,9 @@ public interface ISystemHooks
     /// <summary>A register that controls translation changed, or a TLBI ran: drop cached translations.</summary>
     void TranslationChanged();
 
+    /// <summary>A TLBI by address: drop the cached translations of the page of <paramref name="va"/>.</summary>
+    void TranslationChanged(ulong va);
+
     /// <summary>Runs an AT instruction and returns the PAR_EL1 value (may throw a stage-2 abort, el2.md case 33).</summary>
     ulong AddressTranslate(AtOperation op, ulong va);
 

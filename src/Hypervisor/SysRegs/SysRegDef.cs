@@ -32,6 +32,8 @@ public sealed class SysRegDef
     public ulong WriteMask { get; init; } = ulong.MaxValue;
     /// <summary>Owned by a device model (GIC CPU interface, generic timer): reads and writes go there.</summary>
     public bool Device { get; init; }
+    /// <summary>A read-only register whose value never changes (CTR_EL0, DCZID_EL0): compiled code may use the constant.</summary>
+    public ulong? Constant { get; init; }
     /// <summary>Behaviour other than plain storage; null for a storage register.</summary>
     public Func<Cpu.SystemCpu, ulong>? Read { get; init; }
     public Action<Cpu.SystemCpu, ulong>? Write { get; init; }
@@ -97,4 +99,6 @@ public enum SysRegEffects : byte
     Translation = 1 << 0,
     /// <summary>Changes interrupt routing or masking: pending interrupts are looked at again.</summary>
     Interrupts = 1 << 1,
+    /// <summary>TLB maintenance: the block ends after it, so later code is fetched through the new mappings.</summary>
+    Maintenance = 1 << 2,
 }

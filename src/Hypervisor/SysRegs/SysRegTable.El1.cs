@@ -54,8 +54,8 @@ public static partial class SysRegTable
         Special("TPIDR_EL0", E(3, 3, 13, 0, 2), c => c.State.TpidrEl0, (c, v) => c.State.TpidrEl0 = v, minEl: 0);
         Special("TPIDRRO_EL0", E(3, 3, 13, 0, 3), c => c.State.TpidrroEl0, (c, v) => c.WriteTpidrro(v), minEl: 0);
         // CTR_EL0: 64-byte lines, PIPT I-cache; DCZID_EL0: DC ZVA on 64-byte blocks.
-        Special("CTR_EL0", E(3, 3, 0, 0, 1), _ => 0x8444_C004, null, minEl: 0, traps: Id2, gate: El0Gate.Uct);
-        Special("DCZID_EL0", E(3, 3, 0, 0, 7), _ => 4, null, minEl: 0);
+        Fixed("CTR_EL0", E(3, 3, 0, 0, 1), 0x8444_C004, minEl: 0, traps: Id2, gate: El0Gate.Uct);
+        Fixed("DCZID_EL0", E(3, 3, 0, 0, 7), 4, minEl: 0);
 
         // The generic timer (el2.md 8.1): counters and the EL1 physical and virtual timers.
         Device("CNTFRQ_EL0", E(3, 3, 14, 0, 0), minEl: 0, gate: El0Gate.AnyCount, effects: SysRegEffects.None);

@@ -22,19 +22,20 @@ public static partial class SysRegTable
             Special(name, E(1, op1, 7, crm, op2), null, (c, va) => c.AddressTranslate(op, va), minEl: op1 == 4 ? 2 : 1,
                 traps: op1 == 0 ? SysRegTraps.AddressTranslation : SysRegTraps.None);
 
-        // TLBI: every form drops the whole TLB (over-invalidation is always permitted). EL1 forms: CRm 3 (IS),
-        // 7 (local), 1 (OS); EL2 forms with op1=4.
-        foreach (uint crm in new uint[] { 1, 3, 7 })
+        // TLBI: by-address forms drop that page, the others everything (over-invalidation is always permitted).
+        // EL1 forms: CRm 3 (Inner Shareable) and 7 (local; FEAT_TLBIOS is not implemented); EL2 forms with op1=4.
+        foreach (uint crm in new uint[] { 3, 7 })
         {
             foreach (var (op2, name) in new[] { (0u, "VMALLE1"), (1u, "VAE1"), (2u, "ASIDE1"), (3u, "VAAE1"), (5u, "VALE1"), (7u, "VAALE1") })
-                Special($"TLBI_{name}{TlbiSuffix(crm)}", E(1, 0, 8, crm, op2), null, (c, v) => c.TlbInvalidate(), traps: SysRegTraps.Tlb);
+                Special($"TLBI_{name}{TlbiSuffix(crm)}", E(1, 0, 8, crm, op2), null, ByAddress(op2 is 1 or 3 or 5 or 7), traps: SysRegTraps.Tlb,
+                    effects: SysRegEffects.Maintenance);
             foreach (var (op2, name) in new[] { (0u, "ALLE2"), (1u, "VAE2"), (4u, "ALLE1"), (5u, "VALE2"), (6u, "VMALLS12E1") })
-                Special($"TLBI_{name}{TlbiSuffix(crm)}", E(1, 4, 8, crm, op2), null, (c, v) => c.TlbInvalidate(), minEl: 2);
+                Special($"TLBI_{name}{TlbiSuffix(crm)}", E(1, 4, 8, crm, op2), null, ByAddress(op2 is 1 or 5), minEl: 2, effects: SysRegEffects.Maintenance);
         }
         foreach (var (crm, suffix) in new[] { (0u, "IS"), (4u, "") })
         {
-            Special($"TLBI_IPAS2E1{suffix}", E(1, 4, 8, crm, 1), null, (c, v) => c.TlbInvalidate(), minEl: 2);
-            Special($"TLBI_IPAS2LE1{suffix}", E(1, 4, 8, crm, 5), null, (c, v) => c.TlbInvalidate(), minEl: 2);
+            Special($"TLBI_IPAS2E1{suffix}", E(1, 4, 8, crm, 1), null, (c, v) => c.TlbInvalidate(), minEl: 2, effects: SysRegEffects.Maintenance);
+            Special($"TLBI_IPAS2LE1{suffix}", E(1, 4, 8, crm, 5), null, (c, v) => c.TlbInvalidate(), minEl: 2, effects: SysRegEffects.Maintenance);
         }
 
         // Cache maintenance the lifter sends here: by set/way (no caches are modelled, so nothing to do beyond
@@ -48,4 +49,8 @@ public static partial class SysRegTable
     }
 
     static string TlbiSuffix(uint crm) => crm switch { 3 => "IS", 1 => "OS", _ => "" };
+
+    /// <summary>A TLBI by VA drops that page's translations (for every ASID: over-invalidation is permitted); the others drop all.</summary>
+    static Action<SystemCpu, ulong> ByAddress(bool byVa) =>
+        byVa ? (c, v) => c.TlbInvalidatePage(SystemCpu.TlbiAddress(v)) : (c, _) => c.TlbInvalidate();
 }

@@ -73,6 +73,13 @@ public static partial class SysRegTable
             Read = read, Write = write, ReadOnly = write is null, WriteOnly = read is null, NeedsEl2 = minEl == 2,
         }, storage: false);
 
+    /// <summary>A read-only register with a fixed value.</summary>
+    static SysRegDef Fixed(string name, uint encoding, ulong value, int minEl = 1, SysRegTraps traps = SysRegTraps.None, El0Gate gate = El0Gate.None) =>
+        Add(new SysRegDef
+        {
+            Name = name, Encoding = encoding, MinEl = minEl, Traps = traps, El0Gate = gate, Read = _ => value, ReadOnly = true, Constant = value,
+        }, storage: false);
+
     /// <summary>A register a device model owns (generic timer, GIC CPU interface).</summary>
     static SysRegDef Device(string name, uint encoding, int minEl = 1, SysRegTraps traps = SysRegTraps.None, string? vhe = null,
         El0Gate gate = El0Gate.None, bool readOnly = false, bool writeOnly = false, SysRegEffects effects = SysRegEffects.Interrupts) =>

@@ -38,6 +38,9 @@ public abstract unsafe partial class CpuContext(CpuState state) : IGuestContext
     /// <summary>Counts changes of address translation (TLB flushes): translations looked up by VA alone go stale then.</summary>
     public virtual long TranslationEpoch => 0;
 
+    /// <summary>Pages whose VA translation was invalidated one by one (TLBI by address) since the engine last looked; it empties the list.</summary>
+    public virtual List<ulong>? StaleCodePages => null;
+
     /// <summary>What identifies the code at <paramref name="pc"/> now; null when it cannot be fetched.</summary>
     public virtual BlockKey? CodeKey(ulong pc) => BlockKey.Flat(pc);
 

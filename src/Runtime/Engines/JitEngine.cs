@@ -34,6 +34,11 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
 
     public string Name => cache.SingleStep ? "jit-step" : "jit";
 
+    /// <summary>Counters for --stats: entries into compiled code, blocks run once in the interpreter, blocks compiled.</summary>
+    public long Entries, ColdRuns, Compiled;
+
+    public string Statistics => $"{Entries:N0} entries into compiled code, {ColdRuns:N0} cold blocks interpreted, {Compiled:N0} blocks compiled ({cache.Count:N0} cached, {cache.Flushes} flushes)";
+
     public CodeCache Cache => cache;
 
     public BlockExit Step(CpuContext ctx)
@@ -53,6 +58,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                     ContextLayout.ClearReturnStack(native, cache.EmptyReturnCell);
                     thread.SeenFlushes = cache.Flushes;
                 }
+                Entries++;
                 exit = cache.Enter(native, jumpTable);
             }
             finally
@@ -74,11 +80,13 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                     if (!cache.SingleStep && misses.AddOrUpdate(key, 1, (_, n) => n + 1) < options.CompileThreshold)
                     {
                         // Cold: run it once in the interpreter and come back to the dispatcher.
+                        ColdRuns++;
                         var cold = coldTier.Step(ctx);
                         if (cold.Reason != ExitReason.Continue)
                             return cold;
                         continue;
                     }
+                    Compiled++;
                     if (Translate(key, ctx) is { } abort)
                         return abort;
                     continue;
@@ -156,6 +164,14 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
             foreach (var t in thread.JumpTables.Values)
                 CodeCache.ClearJumpTable((DispatchEntry*)t);
             thread.JumpTableEpoch = ctx.TranslationEpoch;
+            thread.JumpTableKey = uint.MaxValue;
+        }
+        if (ctx.StaleCodePages is { Count: > 0 } stale)
+        {
+            foreach (var t in thread.JumpTables.Values)
+                foreach (ulong page in stale)
+                    CodeCache.ClearJumpTablePage((DispatchEntry*)t, page);
+            stale.Clear();
             thread.JumpTableKey = uint.MaxValue;
         }
         if (!thread.JumpTables.TryGetValue(ctx.TranslationKey, out nint table))

@@ -40,10 +40,12 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
             }
             if (Cpu.DeliverableInterrupt() is { } irq)
             {
+                interrupts++;
                 Cpu.TakeException(irq.Target, irq.Type, State.Pc);
                 continue;
             }
             var exit = engine.Step(Context);
+            steps++;
             switch (exit.Reason)
             {
                 case ExitReason.Exception:
@@ -56,8 +58,14 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
         }
     }
 
+    long steps, interrupts, exceptions, faults, waits;
+
+    /// <summary>What the run loop did, for --stats.</summary>
+    public string Exits => $"{steps:N0} engine steps, {interrupts:N0} interrupts, {exceptions:N0} exception exits, {faults:N0} faults, {waits:N0} WFI";
+
     void HandleFault(BlockExit exit)
     {
+        faults++;
         var fault = exit.Fault!;
         if (fault is SyndromeFault syndrome)
         {
@@ -70,6 +78,7 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
 
     void HandleException(BlockExit exit)
     {
+        exceptions++;
         int el = Cpu.El;
         switch (exit.Exception)
         {
@@ -131,6 +140,7 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
             Thread.Yield();
             return;
         }
+        waits++;
         while (!machine.Stopped && !Cpu.AnyInterruptPending)
             wake.WaitOne(machine.SleepBound());
     }

@@ -69,6 +69,9 @@ public sealed partial class Mmu
     /// <summary>Drops every cached translation (a TLBI, or a write to a register translation depends on).</summary>
     public void Flush() => Array.Clear(tlb);
 
+    /// <summary>Drops the cached translation of the page of <paramref name="va"/> (a TLBI by address).</summary>
+    public void FlushPage(ulong va) => tlb[(va >> 12) & (TlbEntries - 1)] = default;
+
     ulong? Walk(ulong va, MemoryAccess access, out SyndromeFault? fault)
     {
         int el = cpu.El;

@@ -1,5 +1,6 @@
 using A64Jit.Hypervisor.Cpu;
 using A64Jit.Hypervisor.Profiling;
+using A64Jit.Hypervisor.SysRegs;
 using A64Jit.IR;
 
 namespace A64Jit.Runtime.Machine;
@@ -22,6 +23,13 @@ public static class SysRegLowering
             bool read = inst.Op == Opcode.ReadSysReg;
             if (!read && inst.Op != Opcode.WriteSysReg)
                 continue;
+            if (read && cpu.StaticTarget((uint)inst.Aux, read, translationKey) is { Constant: ulong constant })
+            {
+                inst.Op = Opcode.Const;
+                inst.Aux = constant;
+                inst.Args = [];
+                continue;
+            }
             if (cpu.InlineSlot((uint)inst.Aux, read, translationKey) is not int slot)
                 continue;
             if (profile is not null && profile.Counter(SystemCpu.NameOf((uint)inst.Aux), el, read, SysRegPath.Inline) is int counter and >= 0)
@@ -30,9 +38,19 @@ public static class SysRegLowering
             inst.Aux = (ulong)slot;
         }
         block.Renumber();
-        // The lifter ended the block after the MSR in case it changed translation state; an inline one cannot.
+        // The lifter ended the block after the MSR (or ISB) in case it changed what translation depends on; a
+        // write that cannot (an inline one, or one with no translation effect, key change or TLB maintenance) links on.
         if (block.Terminal is Terminal.Exit end
-            && block.Insts.LastOrDefault(i => i.Op is not (Opcode.Count or Opcode.InstStart or Opcode.Const)) is { Op: Opcode.SetSysRegSlot })
+            && block.Insts.LastOrDefault(i => i.Op is not (Opcode.Count or Opcode.InstStart or Opcode.Const)) is { } last
+            && KeepsTranslation(last, cpu, translationKey))
             block.Terminal = new Terminal.Link(end.NextPc);
     }
+
+    static bool KeepsTranslation(Inst last, SystemCpu cpu, uint translationKey) => last.Op switch
+    {
+        Opcode.SetSysRegSlot or Opcode.MemoryBarrier => true,
+        Opcode.WriteSysReg => cpu.StaticTarget((uint)last.Aux, read: false, translationKey) is { } def
+            && (def.Effects & (SysRegEffects.Translation | SysRegEffects.Maintenance)) == 0 && !SystemCpu.ChangesKey(def),
+        _ => false,
+    };
 }

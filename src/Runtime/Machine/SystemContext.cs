@@ -169,7 +169,22 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         Mmu.Flush();
         inlineTlb.Clear();
         translationEpoch++;
+        staleCodePages.Clear();
     }
+
+    public void TranslationChanged(ulong va)
+    {
+        Mmu.FlushPage(va);
+        inlineTlb.ClearPage(va);
+        if (staleCodePages.Count >= 64)
+            TranslationChanged();
+        else
+            staleCodePages.Add(va & ~0xFFFUL);
+    }
+
+    readonly List<ulong> staleCodePages = [];
+
+    public override List<ulong> StaleCodePages => staleCodePages;
 
     long translationEpoch;
 

@@ -41,6 +41,8 @@ public sealed partial class VirtMachine : IDisposable
     volatile bool stopped;
 
     public PhysicalMemory Bus { get; }
+    /// <summary>The engine of the last run (for --stats).</summary>
+    public IEngine? Engine { get; private set; }
     /// <summary>The system-register access counts, when profiling.</summary>
     public Hypervisor.Profiling.SysRegProfile? Profile { get; }
     public bool Stopped => stopped;
@@ -81,7 +83,7 @@ public sealed partial class VirtMachine : IDisposable
         cpu.State.Pc = image.Entry;
         // Linux boot protocol: x0 = device tree, x1..x3 = 0; bare-metal images get the same.
         cpu.State.X[0] = dtb;
-        var engine = CreateEngine();
+        var engine = Engine = CreateEngine();
         StartDeviceThreads();
         try
         {
@@ -90,16 +92,21 @@ public sealed partial class VirtMachine : IDisposable
         finally
         {
             StopDeviceThreads();
-            (engine as IDisposable)?.Dispose();
         }
     }
 
     IEngine CreateEngine() => options.Engine switch
     {
         "interp" => new InterpreterEngine(options.EngineOptions),
-        "jit" => new JitEngine(options.EngineOptions, systemMode: true),
+        "jit" => new JitEngine(WithSystemThreshold(options.EngineOptions), systemMode: true),
         "lockstep" => new LockstepEngine(options.EngineOptions, systemMode: true),
         _ => throw new ArgumentException($"unknown engine '{options.Engine}' (available: jit, interp, lockstep)"),
+    };
+
+    static EngineOptions WithSystemThreshold(EngineOptions o) => new()
+    {
+        MaxBlockInstructions = o.MaxBlockInstructions, VerifyIr = o.VerifyIr, DumpIr = o.DumpIr, Optimize = o.Optimize, DumpX86 = o.DumpX86,
+        CompileThreshold = EngineOptions.SystemCompileThreshold,
     };
 
     /// <summary>Ends the run (from any thread): every CPU leaves its loop at the next block.</summary>
@@ -113,6 +120,7 @@ public sealed partial class VirtMachine : IDisposable
 
     public void Dispose()
     {
+        (Engine as IDisposable)?.Dispose();
         foreach (var cpu in cpus)
             cpu.Context.Profile = null;
         Profile?.Dispose();
