@@ -128,7 +128,7 @@ public sealed partial class Lifter
             X(t, value);
             return;
         }
-        var extended = SignExtendFrom(bytes == 8 ? value : Truncate(value, bytes * 8), bytes * 8);
+        var extended = SignExtendFrom(value, bytes * 8);
         X(t, access == GprAccess.LoadSigned32 ? ir.Emit(Opcode.ZeroExtend32To64, Truncate(extended, 32)) : extended);
     }
 

@@ -84,7 +84,7 @@ public sealed class GenericTimer(ICounter counter, Func<bool> virtualOffsetIgnor
                 ulong now = VirtualAt(t);
                 value = reg switch
                 {
-                    0 => (ulong)(long)(int)(uint)(t.Compare - now),                       // TVAL: CVAL - count, signed 32 bits
+                    0 => (uint)(t.Compare - now),                                          // TVAL: CVAL - count as a signed 32-bit value; bits 63..32 RES0
                     1 => (t.Control & 3) | (Condition(t, now) ? 4UL : 0),               // CTL with ISTATUS
                     _ => t.Compare,
                 };
