@@ -13,7 +13,7 @@ public class SystemGuestTests
 {
     static string OutDir => Path.Combine(Path.GetTempPath(), "a64jit-system-guests");
 
-    static readonly string[] Engines = ["jit", "interp"];
+    static readonly string[] Engines = ["jit", "interp", "lockstep"];
 
     /// <summary>Every program with a recorded expectation (the shared library files have none).</summary>
     public static IEnumerable<TestCaseData> Programs()

@@ -85,7 +85,7 @@ public sealed class GenericTimer(ICounter counter, Func<bool> virtualOffsetIgnor
                 value = reg switch
                 {
                     0 => (uint)(t.Compare - now),                                          // TVAL: CVAL - count as a signed 32-bit value; bits 63..32 RES0
-                    1 => (t.Control & 3) | (Condition(t, now) ? 4UL : 0),               // CTL with ISTATUS
+                    1 => (t.Control & 3) | ((t.Control & 1) != 0 && Condition(t, now) ? 4UL : 0), // CTL; ISTATUS only while enabled
                     _ => t.Compare,
                 };
             }

@@ -7,5 +7,5 @@ mkdir -p "$out"
 for src in "$here"/*.S; do
     name="$(basename "$src" .S)"
     aarch64-linux-gnu-gcc -c -nostdlib -march=armv8.5-a -I "$here" -o "$out/$name.o" "$src"
-    aarch64-linux-gnu-ld -N -T "$here/link.ld" -o "$out/$name.elf" "$out/$name.o"
+    aarch64-linux-gnu-ld -N --no-warn-rwx-segments -T "$here/link.ld" -o "$out/$name.elf" "$out/$name.o"
 done
