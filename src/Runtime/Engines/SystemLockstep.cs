@@ -48,6 +48,7 @@ sealed class SystemLockstep(InterpreterEngine reference, JitEngine jit)
 
         var bus = ctx.Bus;
         var devices = cpu.Devices;
+        var keyBefore = ctx.CodeKey(pc);
         log.Rewind();
         ctx.Bus = new ReplayingBus(bus, log);
         cpu.Devices = [new LoggedSysRegDevices(devices, log, replay: true)];
@@ -61,7 +62,22 @@ sealed class SystemLockstep(InterpreterEngine reference, JitEngine jit)
             ctx.Bus = bus;
             cpu.Devices = devices;
         }
-        return (actual, block, Compare(expected, actual, s, ctx, stored));
+        var differences = Compare(expected, actual, s, ctx, stored);
+        CheckKey(keyBefore, ctx, actual, differences);
+        return (actual, block, differences);
+    }
+
+    /// <summary>
+    /// The debug check of the translation key (architecture decision 2): a compiled block that ends in a link
+    /// (the next block runs under the same key without the runtime looking) must not have changed the key.
+    /// </summary>
+    void CheckKey(BlockKey? before, SystemContext ctx, BlockExit actual, List<string> differences)
+    {
+        if (before is not { } key || actual.Reason != ExitReason.Continue || jit.Cache.Find(key) is not { } compiled)
+            return;
+        bool links = compiled.Compiled.Ir.Terminal is Terminal.Link or Terminal.If { Then: Terminal.Link, Else: Terminal.Link };
+        if (links && ctx.TranslationKey != key.Translation)
+            differences.Add($"the translation key changed from {key.Translation} to {ctx.TranslationKey} inside a block that links on");
     }
 
     List<string> Compare(BlockExit expected, BlockExit actual, SystemContext s, SystemContext ctx, Dictionary<ulong, byte> stored)
