@@ -41,13 +41,7 @@ public sealed partial class X64Compiler
             asm.test(__byte_ptr[rdx + rcx], PageFlagRead);
             asm.jz(slow);
         }
-        if (size > 1)
-        {
-            asm.mov(ecx, eax);
-            asm.and(ecx, 0xFFF);
-            asm.cmp(ecx, 0x1000 - size);
-            asm.ja(slow);
-        }
+        EmitPageCrossCheck(size, slow);
         asm.add(rax, __qword_ptr[Context + ContextLayout.MemoryBase]);
     }
 
@@ -67,14 +61,19 @@ public sealed partial class X64Compiler
         asm.add(rdx, __qword_ptr[Context + ContextLayout.Tlb]);
         asm.cmp(rcx, __qword_ptr[rdx + (write ? InlineTlb.WriteTagOffset : InlineTlb.ReadTagOffset)]);
         asm.jne(slow);
-        if (size > 1)
-        {
-            asm.mov(ecx, eax);
-            asm.and(ecx, 0xFFF);
-            asm.cmp(ecx, 0x1000 - size);
-            asm.ja(slow);
-        }
+        EmitPageCrossCheck(size, slow);
         asm.add(rax, __qword_ptr[rdx + InlineTlb.AddendOffset]);
+    }
+
+    /// <summary>An access of more than one byte that would run into the next page takes the helper (rax holds the address).</summary>
+    void EmitPageCrossCheck(int size, Label slow)
+    {
+        if (size == 1)
+            return;
+        asm.mov(ecx, eax);
+        asm.and(ecx, 0xFFF);
+        asm.cmp(ecx, 0x1000 - size);
+        asm.ja(slow);
     }
 
     void EmitLoad(Inst inst, int size)

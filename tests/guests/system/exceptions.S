@@ -6,12 +6,7 @@
         .section .text.start
         .global _start
 _start:
-        ldr     x1, =0x48000000
-        mov     sp, x1
-        adr     x1, vectors_el2
-        msr     vbar_el2, x1
-        adr     x1, vectors_el1
-        msr     vbar_el1, x1
+        START
         mrs     x1, CurrentEL
         CHECK   "CurrentEL at entry", x1
         mrs     x1, daif
@@ -32,15 +27,7 @@ _start:
         mov     x2, sp
         CHECK   "SP with SPSel 1", x2
         // Down to EL1h: HCR_EL2.RW, SPSR_EL2 = EL1h with DAIF masked.
-        mov     x1, #(1 << 31)
-        msr     hcr_el2, x1
-        ldr     x1, =0x47E00000
-        msr     sp_el1, x1
-        mov     x1, #0x3c5
-        msr     spsr_el2, x1
-        adr     x1, el1
-        msr     elr_el2, x1
-        eret
+        TO_EL1  el1, (1 << 31)
 
 el1:    mrs     x1, CurrentEL
         CHECK   "CurrentEL at EL1", x1

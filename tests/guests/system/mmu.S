@@ -14,22 +14,10 @@
         .section .text.start
         .global _start
 _start:
-        ldr     x1, =0x48000000
-        mov     sp, x1
-        adr     x1, vectors_el2
-        msr     vbar_el2, x1
-        mov     x1, #(1 << 31)
-        msr     hcr_el2, x1
-        ldr     x1, =0x47E00000
-        msr     sp_el1, x1
-        mov     x1, #0x3c5
-        msr     spsr_el2, x1
-        adr     x1, el1
-        msr     elr_el2, x1
-        eret
+        START
+        TO_EL1  el1, (1 << 31)
 
-el1:    adr     x1, vectors_el1
-        msr     vbar_el1, x1
+el1:
         // Level 1 of TTBR0: [0] -> level 2 (device UART), [1] = RAM identity block, [2] -> test level 2.
         adr     x20, l1_lo
         adr     x1, l2_io

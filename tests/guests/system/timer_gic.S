@@ -10,28 +10,16 @@
         .section .text.start
         .global _start
 _start:
-        ldr     x1, =0x48000000
-        mov     sp, x1
-        adr     x1, vectors_el2
-        msr     vbar_el2, x1
+        START
         mov     x1, #0xF                         // ICC_SRE_EL2: SRE, DFB, DIB, Enable (EL1 may use ICC_*)
         msr     s3_4_c12_c9_5, x1
         mov     x1, #3                           // CNTHCTL_EL2: EL1 may use the physical counter and timer
         msr     cnthctl_el2, x1
         ldr     x1, =0x100000
         msr     cntvoff_el2, x1
-        mov     x1, #(1 << 31)
-        msr     hcr_el2, x1
-        ldr     x1, =0x47E00000
-        msr     sp_el1, x1
-        mov     x1, #0x3c5
-        msr     spsr_el2, x1
-        adr     x1, el1
-        msr     elr_el2, x1
-        eret
+        TO_EL1  el1, (1 << 31)
 
-el1:    adr     x1, vectors_el1
-        msr     vbar_el1, x1
+el1:
         // CNTVCT = CNTPCT - CNTVOFF: read the virtual count first, so the difference is the offset plus the time between.
         mrs     x2, cntvct_el0
         mrs     x3, cntpct_el0

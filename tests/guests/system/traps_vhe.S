@@ -7,12 +7,7 @@
         .section .text.start
         .global _start
 _start:
-        ldr     x1, =0x48000000
-        mov     sp, x1
-        adr     x1, vectors_el2
-        msr     vbar_el2, x1
-        adr     x1, vectors_el1
-        msr     vbar_el1, x1
+        START
 
         // PSCI through SMC at EL2 (the firmware's conduit when EL2 exists).
         ldr     x0, =0x84000000
@@ -84,15 +79,8 @@ _start:
         // Traps of EL1 accesses to EL2 (the EL2 reporter prints ESR_EL2 and steps over each).
         mov     x1, #0xF
         msr     s3_4_c12_c9_5, x1                // ICC_SRE_EL2: SRE and Enable
-        ldr     x1, =(HCR_RW | (1 << 26) | (1 << 30) | (1 << 18) | (1 << 17) | (1 << 22) | (1 << 25) | (1 << 21) | (1 << 4) | (1 << 19) | (1 << 13))
-        msr     hcr_el2, x1                      // RW TVM TRVM TID3 TID2 TSW TTLB TACR IMO TSC TWI
-        ldr     x1, =0x47E00000
-        msr     sp_el1, x1
-        mov     x1, #0x3c5
-        msr     spsr_el2, x1
-        adr     x1, el1
-        msr     elr_el2, x1
-        eret
+        // HCR_EL2: RW TVM TRVM TID3 TID2 TSW TTLB TACR IMO TSC TWI
+        TO_EL1  el1, (HCR_RW | (1 << 26) | (1 << 30) | (1 << 18) | (1 << 17) | (1 << 22) | (1 << 25) | (1 << 21) | (1 << 4) | (1 << 19) | (1 << 13))
 
 el1:    mrs     x1, sctlr_el1                    // TRVM
         msr     sctlr_el1, x1                    // TVM
