@@ -27,10 +27,7 @@ public class LinuxBootTests
     [TestCase("interp")]
     public void BootsToInitAndPowersOff(string engine)
     {
-        var (exit, stdout, stderr) = CrossTools.Run(DotnetHost,
-            [Repo.A64JitDll, "boot", "--kernel", image, "--initrd", initramfs, "--mem", "512M", "--engine", engine,
-             "--append", "console=ttyAMA0 panic=-1 rdinit=/init"],
-            stdin: "", timeoutMs: 900_000);
+        var (stdout, stderr, exit) = Boot(engine);
         var lines = stdout.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         int marker = lines.IndexOf("a64jit-linux-boot-ok");
         Assert.Multiple(() =>
@@ -43,6 +40,29 @@ public class LinuxBootTests
         Assert.That(features, Is.SupersetOf(new[] { "fp", "asimd", "aes", "pmull", "sha1", "sha2", "crc32", "atomics", "asimdrdm", "jscvt", "fcma", "lrcpc", "sha3", "sha512", "asimddp", "asimdfhm", "flagm" }));
         Assert.That(features, Has.None.AnyOf("sve", "paca", "pacg", "mte", "bti", "sm3", "sm4", "i8mm", "bf16", "rng"));
         Assert.That(stdout, Does.Contain("reboot: Power down"));
+    }
+
+    /// <summary>At EL2 the kernel switches to VHE (el2.md 2.7: the hyp-stub HVC, E2H redirection) and KVM starts.</summary>
+    [Test]
+    public void BootsAtEl2WithVheAndKvm()
+    {
+        var (stdout, stderr, exit) = Boot("jit", "--el2");
+        Assert.Multiple(() =>
+        {
+            Assert.That(stdout, Does.Contain("CPU features: detected: Virtualization Host Extensions"), stderr);
+            Assert.That(stdout, Does.Contain("kvm [1]: VHE mode initialized successfully"));
+            Assert.That(stdout, Does.Contain("a64jit-linux-boot-ok"));
+            Assert.That(exit, Is.Zero, stderr);
+        });
+    }
+
+    (string Stdout, string Stderr, int Exit) Boot(string engine, params string[] extra)
+    {
+        var (exit, stdout, stderr) = CrossTools.Run(DotnetHost,
+            [Repo.A64JitDll, "boot", "--kernel", image, "--initrd", initramfs, "--mem", "512M", "--engine", engine,
+             "--append", "console=ttyAMA0 panic=-1 rdinit=/init", .. extra],
+            stdin: "", timeoutMs: 900_000);
+        return (stdout, stderr, exit);
     }
 
     static string DotnetHost => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "/usr/bin/dotnet";

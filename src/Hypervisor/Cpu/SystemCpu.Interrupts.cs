@@ -20,9 +20,11 @@ public sealed partial class SystemCpu
     public (int Target, ExceptionType Type)? DeliverableInterrupt()
     {
         ulong hcr = EffectiveHcr;
-        if (IrqLine && Deliverable(HasEl2 && (hcr & HcrImo) != 0 ? 2 : 1, Pstate.I) is int irq)
+        // TGE routes every physical interrupt to EL2 (with E2H=1 the effective IMO/FMO read as 0, but the host owns them).
+        bool tge = HasEl2 && Tge;
+        if (IrqLine && Deliverable(tge || (HasEl2 && (hcr & HcrImo) != 0) ? 2 : 1, Pstate.I) is int irq)
             return (irq, ExceptionType.Irq);
-        if (FiqLine && Deliverable(HasEl2 && (hcr & HcrFmo) != 0 ? 2 : 1, Pstate.F) is int fiq)
+        if (FiqLine && Deliverable(tge || (HasEl2 && (hcr & HcrFmo) != 0) ? 2 : 1, Pstate.F) is int fiq)
             return (fiq, ExceptionType.Fiq);
         // Virtual interrupts (HCR_EL2.VI/VF with IMO/FMO, not under TGE) go to EL1 and are masked by PSTATE there.
         if (HasEl2 && El <= 1)

@@ -93,5 +93,28 @@ public static partial class SysRegTable
         Device("ICC_IGRPEN0_EL1", E(3, 0, 12, 12, 6));
         Device("ICC_IGRPEN1_EL1", E(3, 0, 12, 12, 7));
         Device("ICC_SRE_EL2", E(3, 4, 12, 9, 5), minEl: 2);
+        AddGicVirtualization();
+    }
+
+    /// <summary>
+    /// The GICv3 virtualization controls (ICH_*_EL2) a hypervisor programs: four list registers, five bits of
+    /// priority. They are held as registers here; the virtual CPU interface that acts on them (virtual
+    /// interrupts delivered to EL1) is not modelled yet, so the list registers stay empty (ELRSR all ones).
+    /// </summary>
+    static void AddGicVirtualization()
+    {
+        for (uint n = 0; n < 4; n++)
+        {
+            Stored($"ICH_AP0R{n}_EL2", E(3, 4, 12, 8, n), minEl: 2);
+            Stored($"ICH_AP1R{n}_EL2", E(3, 4, 12, 9, n), minEl: 2);
+            Stored($"ICH_LR{n}_EL2", E(3, 4, 12, 12, n), minEl: 2);
+        }
+        Stored("ICH_HCR_EL2", E(3, 4, 12, 11, 0), minEl: 2);
+        Stored("ICH_VMCR_EL2", E(3, 4, 12, 11, 7), minEl: 2);
+        // ICH_VTR_EL2: PRIbits = PREbits = 4 (five bits), A3V, ListRegs = 3 (four list registers).
+        Fixed("ICH_VTR_EL2", E(3, 4, 12, 11, 1), (4UL << 29) | (4UL << 26) | (1UL << 21) | 3, minEl: 2);
+        Fixed("ICH_MISR_EL2", E(3, 4, 12, 11, 2), 0, minEl: 2);
+        Fixed("ICH_EISR_EL2", E(3, 4, 12, 11, 3), 0, minEl: 2);
+        Fixed("ICH_ELRSR_EL2", E(3, 4, 12, 11, 5), 0xF, minEl: 2);
     }
 }
