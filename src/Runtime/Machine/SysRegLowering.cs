@@ -25,6 +25,8 @@ public static class SysRegLowering
                 continue;
             if (read && cpu.StaticTarget((uint)inst.Aux, read, translationKey) is { Constant: ulong constant })
             {
+                if (profile is not null && profile.Counter(SystemCpu.NameOf((uint)inst.Aux), el, read, SysRegPath.Inline) is int c and >= 0)
+                    block.Insts.Insert(i++, new Inst(Opcode.Count, IrType.Void, [], (ulong)c));
                 inst.Op = Opcode.Const;
                 inst.Aux = constant;
                 inst.Args = [];
