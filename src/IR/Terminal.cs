@@ -44,7 +44,7 @@ public enum ExceptionKind : byte
     Undefined,
     /// <summary>The instruction could not be fetched (Pc is its address).</summary>
     InstructionAbort,
-    /// <summary>WFI/WFE: the guest waits for an interrupt (Immediate 0) or an event (1); NextPc is where it resumes.</summary>
+    /// <summary>WFI/WFE: the guest waits for an interrupt (Immediate 0) or an event (1); SEV/SEVL (2) signal one. NextPc is where it resumes.</summary>
     WaitForEvent,
     /// <summary>ERET: return from an exception (the system slow path restores PSTATE and PC); UNDEFINED at EL0.</summary>
     ExceptionReturn,

@@ -14,14 +14,24 @@ public sealed partial class Lifter
     [Handler] void WFE() => WaitFor(1);
     [Handler] void WFI() => WaitFor(0);
 
-    /// <summary>System mode: WFI/WFE leave the block so the machine can sleep until an interrupt or event. At EL0 in user mode they complete at once.</summary>
+    /// <summary>
+    /// System mode: WFI/WFE leave the block so the machine can sleep until an interrupt or event (Immediate 0 WFI,
+    /// 1 WFE, 2 SEV/SEVL). At EL0 in user mode they complete at once.
+    /// </summary>
     void WaitFor(uint isEvent)
     {
         if (systemMode)
             End(new Terminal.Exception(ExceptionKind.WaitForEvent, pc, NextPc, isEvent));
     }
-    [Handler] void SEV() { }
-    [Handler] void SEVL() { }
+    [Handler] void SEV() => SendEvent();
+    [Handler] void SEVL() => SendEvent();
+
+    /// <summary>System mode: SEV/SEVL set the event register WFE consumes (one CPU: SEV's event reaches this CPU too).</summary>
+    void SendEvent()
+    {
+        if (systemMode)
+            End(new Terminal.Exception(ExceptionKind.WaitForEvent, pc, NextPc, 2));
+    }
     [Handler] void XPACLRI() { }
     [Handler] void PACIA1716() { }
     [Handler] void PACIB1716() { }

@@ -59,6 +59,7 @@ public sealed partial class SystemCpu
             pstate |= Pstate.Ssbs;
         SetPstate(pstate);
         State.ClearExclusive();
+        EventRegister = true;
         State.Pc = Reg("VBAR_" + el) + offset + (ulong)type;
     }
 
@@ -106,6 +107,7 @@ public sealed partial class SystemCpu
         Trace?.Invoke($"eret EL{el} -> {Pstate.Mode(pstate)} pc 0x{elr:x}{(illegal ? " (illegal return)" : "")}");
         SetPstate(pstate);
         State.ClearExclusive();
+        EventRegister = true;
         State.Pc = elr;
         Hooks.InterruptsChanged();
     }

@@ -3,6 +3,15 @@ namespace A64Jit.Hypervisor.Cpu;
 // Physical and virtual IRQ/FIQ: routing (HCR_EL2.IMO/FMO, TGE) and masking (el2.md 4.2).
 public sealed partial class SystemCpu
 {
+    /// <summary>The event register WFE waits on: set by SEV/SEVL and by exception entry and return.</summary>
+    public bool EventRegister { get; set; }
+
+    /// <summary>
+    /// The period of the generic timer's event stream at the current EL (CNTKCTL_EL1, or CNTHCTL_EL2 at EL2: EVNTEN in
+    /// bit 2, EVNTI in bits 7..4: an event each time counter bit EVNTI flips), in counter ticks; null when off.
+    /// </summary>
+    public ulong? EventStreamTicks(ulong control) => (control & 4) != 0 ? 1UL << (int)(((control >> 4) & 15) + 1) : null;
+
     /// <summary>The GIC's physical IRQ and FIQ outputs for this CPU.</summary>
     public volatile bool IrqLine, FiqLine;
 

@@ -125,9 +125,18 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
 
     void Undefined(ulong pc) => Cpu.TakeException(Cpu.RouteSynchronous(0), ExceptionType.Synchronous, pc, Syndrome.Undefined);
 
-    /// <summary>WFI/WFE: trapped to EL2 under HCR_EL2.TWI/TWE when nothing is pending; else sleeps until an interrupt (WFE only yields).</summary>
+    /// <summary>
+    /// WFI/WFE: trapped to EL2 under HCR_EL2.TWI/TWE when nothing is pending; else WFI sleeps until an interrupt is
+    /// pending, and WFE until then, an event (the event register), or the timer's event stream. SEV/SEVL set the register.
+    /// </summary>
     void WaitForInterrupt(BlockExit exit, bool isEvent)
     {
+        if (exit.Immediate == 2)
+        {
+            Cpu.EventRegister = true;
+            State.Pc = exit.NextPc;
+            return;
+        }
         ulong trapBit = isEvent ? SystemCpu.HcrTwe : SystemCpu.HcrTwi;
         if (Cpu.El < 2 && Cpu.HasEl2 && (Cpu.EffectiveHcr & trapBit) != 0 && !Cpu.AnyInterruptPending)
         {
@@ -137,7 +146,16 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
         State.Pc = exit.NextPc;
         if (isEvent)
         {
-            Thread.Yield();
+            if (Cpu.EventRegister)
+            {
+                Cpu.EventRegister = false;
+                return;
+            }
+            if (Cpu.AnyInterruptPending)
+                return;
+            waits++;
+            var period = machine.EventStreamPeriod(Cpu);
+            wake.WaitOne(period ?? machine.SleepBound());
             return;
         }
         waits++;

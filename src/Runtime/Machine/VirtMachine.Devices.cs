@@ -131,6 +131,14 @@ public sealed partial class VirtMachine
         return TimeSpan.FromMilliseconds(100);
     }
 
+    /// <summary>How long a WFE may sleep before the timer's event stream would wake it; null when the stream is off.</summary>
+    public TimeSpan? EventStreamPeriod(SystemCpu cpu)
+    {
+        bool el2Controls = cpu.El == 2 || (cpu.E2h && cpu.Tge);
+        ulong control = el2Controls ? (timer.TryRead(Hypervisor.SysRegs.SysRegTable.Named("CNTHCTL_EL2").Encoding, out ulong c) ? c : 0) : cpu.Reg("CNTKCTL_EL1");
+        return cpu.EventStreamTicks(control) is { } ticks ? TimeSpan.FromSeconds(ticks / (double)GenericTimer.Frequency) : null;
+    }
+
     /// <summary>HVC (no EL2) or SMC (EL2): the PSCI firmware.</summary>
     public void FirmwareCall(MachineCpu cpu)
     {

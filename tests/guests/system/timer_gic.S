@@ -1,6 +1,7 @@
 // The generic timer and the GICv3 at EL1: distributor and redistributor set-up, the virtual (INTID 27)
 // and physical (30) timers firing through WFI into the IRQ vector, ICC_IAR1/EOIR1, CNTV_CTL.ISTATUS,
-// TVAL after expiry, an SGI to self, and CNTVCT = CNTPCT - CNTVOFF_EL2 (el2.md cases 36 and 39).
+// TVAL after expiry, an SGI to self, CNTVCT = CNTPCT - CNTVOFF_EL2 (el2.md cases 36 and 39), and WFE
+// ended by SEVL and by the event stream.
 // Counter values depend on timing and are never printed; CNTFRQ neither (QEMU 7.2's max CPU has 1 GHz, ours
 // 62.5 MHz as the issue asks).
         .include "macros.inc"
@@ -82,6 +83,16 @@ el1:
         msr     s3_0_c12_c11_5, x1               // ICC_SGI1R_EL1
         isb
         bl      wait_irq
+
+        // WFE: the event SEVL set ends the first wait; the timer's event stream (CNTKCTL_EL1.EVNTEN, EVNTI 12:
+        // an event each 8192 ticks) ends the second, which has no event waiting.
+        sevl
+        wfe
+        mov     x1, #((12 << 4) | 4)
+        msr     cntkctl_el1, x1
+        wfe
+        wfe
+        SAY     "WFE returned"
         svc     #0xFFFF
 
 // Waits for on_irq to run once: WFI with IRQs masked (it wakes on a pending interrupt all the same), then a
