@@ -286,6 +286,9 @@ public static class CommandLine
         }
         if (!ulong.TryParse(digits, out ulong n) || n == 0 || n > (1UL << 40) / scale)
             throw new UsageException($"bad --mem size '{text}' (e.g. 512M or 2G)");
-        return n * scale;
+        ulong bytes = n * scale;
+        if (bytes < (16UL << 20) || bytes > (64UL << 30) || (bytes & 0xFFF) != 0)
+            throw new UsageException($"--mem {text}: RAM must be between 16M and 64G, in whole 4K pages");
+        return bytes;
     }
 }

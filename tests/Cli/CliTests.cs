@@ -121,6 +121,12 @@ public class CliTests
     [TestCase(new[] { "demo", "--engine", "JIT" }, "unknown engine 'JIT' (available: jit, interp, lockstep)")]
     [TestCase(new[] { "run", "--engine" }, "--engine needs a value (jit, interp, lockstep)")]
     [TestCase(new[] { "run", "/nonexistent/program" }, "/nonexistent/program: no such file")]
+    [TestCase(new[] { "boot" }, "boot needs --kernel <file>")]
+    [TestCase(new[] { "boot", "--kernel", "/nonexistent/Image" }, "/nonexistent/Image: no such file")]
+    [TestCase(new[] { "boot", "--kernel", "/dev/null", "--mem", "1K" }, "--mem 1K: RAM must be between 16M and 64G")]
+    [TestCase(new[] { "boot", "--kernel", "/dev/null", "--mem", "lots" }, "bad --mem size 'lots'")]
+    [TestCase(new[] { "boot", "--kernel", "/dev/null", "--engine", "warp" }, "unknown engine 'warp' for boot")]
+    [TestCase(new[] { "boot", "--kernel", "/dev/null", "--frob" }, "unknown option '--frob'")]
     public void BadUsageGivesOneLineErrorAndExitCode2(string[] args, string message)
     {
         var (exit, _, stderr) = Repo.A64Jit(args);
@@ -151,6 +157,25 @@ public class CliTests
         yield return new TestCaseData(badPh, "malformed program header table").SetName("phoff out of range");
         var rel = (byte[])good.Clone(); rel[16] = 1;
         yield return new TestCaseData(rel, "not an executable").SetName("relocatable object");
+    }
+
+    /// <summary>A boot image that is a broken ELF, broken gzip, or too big for RAM: one line, exit 2.</summary>
+    [TestCase(new byte[] { 0x7F, (byte)'E', (byte)'L', (byte)'F', 2 }, "not an ELF file")]
+    [TestCase(new byte[] { 0x1F, 0x8B, 1, 2, 3 }, "bad gzip data")]
+    public void MalformedBootImageIsRejectedCleanly(byte[] image, string message)
+    {
+        var path = TempFile(image);
+        try
+        {
+            var (exit, _, stderr) = Repo.A64Jit(["boot", "--kernel", path]);
+            Assert.That(exit, Is.EqualTo(2));
+            Assert.That(stderr, Does.Contain(message));
+            Assert.That(stderr, Does.Not.Contain("   at "), "no stack trace");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [TestCaseSource(nameof(MalformedImages))]

@@ -53,5 +53,17 @@ public class SystemGuestTests
         });
     }
 
+    /// <summary>The same program as a raw binary (objcopy -O binary) loads at the start of RAM and prints the same.</summary>
+    [Test]
+    public void RawImageBootsLikeTheElf()
+    {
+        var raw = Path.Combine(OutDir, "exceptions.bin");
+        var (code, _, stderr) = CrossTools.Run("aarch64-linux-gnu-objcopy", ["-O", "binary", Path.Combine(OutDir, "exceptions.elf"), raw]);
+        Assert.That(code, Is.Zero, stderr);
+        var (exit, stdout, err) = CrossTools.Run(DotnetHost, [Repo.A64JitDll, "boot", "--el2", "--mem", "512M", "--kernel", raw], stdin: "", timeoutMs: 120_000);
+        Assert.That(stdout, Is.EqualTo(File.ReadAllText(Repo.Path("tests", "guests", "system", "expected", "exceptions.out"))), err);
+        Assert.That(exit, Is.Zero);
+    }
+
     static string DotnetHost => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "/usr/bin/dotnet";
 }
