@@ -67,13 +67,15 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
     {
         faults++;
         var fault = exit.Fault!;
-        if (fault is SyndromeFault syndrome)
+        // The IR's own faults (a misaligned exclusive or ordered access) become the aborts they are architecturally.
+        var syndrome = fault as SyndromeFault ?? fault.Kind switch
         {
-            Cpu.Trace?.Invoke($"fault at 0x{exit.Pc:x}: {syndrome.Message}");
-            Cpu.TakeFault(syndrome, exit.Pc);
-        }
-        else
-            throw new InvalidOperationException($"unexpected fault at 0x{exit.Pc:x} in system mode: {fault.Message}");
+            GuestFaultKind.Alignment => Context.Mmu.AlignmentFault(fault.Address, fault.IsWrite),
+            GuestFaultKind.Undefined => SystemCpu.Undefined(fault.Message),
+            _ => Context.Mmu.ExternalAbort(fault.Address, fault.Address, fault.IsWrite),
+        };
+        Cpu.Trace?.Invoke($"fault at 0x{exit.Pc:x}: {syndrome.Message}");
+        Cpu.TakeFault(syndrome, exit.Pc);
     }
 
     void HandleException(BlockExit exit)
