@@ -32,7 +32,7 @@ public class Pl011AndPsciTests
     {
         const ulong mpidr = 0x8000_0000;
         Assert.That(Psci.Call(0x8400_0000, 0, mpidr), Is.EqualTo((0x1_0000UL, Psci.Action.None)));
-        Assert.That(Psci.Call(0x8000_0000, 0, mpidr).X0, Is.EqualTo(0x1_0001UL));
+        Assert.That(Psci.Call(0x8000_0000, 0, mpidr).X0, Is.EqualTo(ulong.MaxValue), "SMCCC_VERSION: NOT_SUPPORTED, i.e. SMCCC 1.0");
         Assert.That(Psci.Call(0x8400_000A, 0xC400_0003, mpidr).X0, Is.Zero, "CPU_ON is implemented");
         Assert.That(Psci.Call(0x8400_000A, 0x8400_0012, mpidr).X0, Is.EqualTo(ulong.MaxValue), "an unknown id: NOT_SUPPORTED");
         Assert.That(Psci.Call(0xC400_0003, 0, mpidr).X0, Is.EqualTo(unchecked((ulong)-4L)), "CPU_ON of the running CPU: ALREADY_ON");

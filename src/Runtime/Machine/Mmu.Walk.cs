@@ -135,8 +135,13 @@ public sealed partial class Mmu
         var result = twoStages
             ? PageTableWalker.Translate(s1, va, kind, unprivileged, pan, Bus, s2)
             : PageTableWalker.TranslateStage1(s1, va, kind, unprivileged, pan, Bus, s2);
+        // A stage-2 fault during an AT at EL1 is a data abort to EL2 (el2.md case 33); an abort raised by an AT or
+        // cache-maintenance instruction has CM and WnR set.
         if (!result.Success && result.Fault.Stage2 && el == 1)
-            throw AbortFor(va, MemoryAccess.Read, result.Fault);
+        {
+            var f = result.Fault;
+            throw Abort(va, MemoryAccess.Write, FaultStatus.Code(f), $"AT at 0x{va:x}: stage-2 {f.Kind} fault at level {f.Level}", 2, f.Ipa, f.S1Ptw, maintenance: true);
+        }
         return Par.FromResult(result);
     }
 }

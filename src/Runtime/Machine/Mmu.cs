@@ -44,10 +44,11 @@ public sealed partial class Mmu(SystemCpu cpu, Func<IPhysicalBus> bus)
         Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusAlignment, $"misaligned atomic or exclusive access at 0x{va:x}");
 
     /// <summary>An abort with fault status <paramref name="fsc"/>; the EC is fixed to "same EL" or "lower EL" when it is taken.</summary>
-    internal static SyndromeFault Abort(ulong va, MemoryAccess access, uint fsc, string message, int targetEl = 0, ulong? ipa = null, bool s1ptw = false)
+    internal static SyndromeFault Abort(ulong va, MemoryAccess access, uint fsc, string message, int targetEl = 0, ulong? ipa = null, bool s1ptw = false,
+        bool maintenance = false)
     {
         uint ec = access == MemoryAccess.Execute ? ExceptionClass.InstructionAbortLower : ExceptionClass.DataAbortLower;
-        uint iss = fsc | (access == MemoryAccess.Write ? 1u << 6 : 0) | (s1ptw ? 1u << 7 : 0);
+        uint iss = fsc | (access == MemoryAccess.Write ? 1u << 6 : 0) | (s1ptw ? 1u << 7 : 0) | (maintenance ? 1u << 8 : 0);
         return new SyndromeFault(Syndrome.Make(ec, iss), targetEl, va, message, ipa);
     }
 }

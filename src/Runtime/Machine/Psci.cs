@@ -1,7 +1,8 @@
 namespace A64Jit.Runtime.Machine;
 
 /// <summary>
-/// The firmware's PSCI 1.0 and SMCCC 1.1 calls (el2.md 4.7; Arm DEN0022), reached through HVC or SMC:
+/// The firmware's PSCI 1.0 calls (el2.md 4.7; Arm DEN0022), reached through HVC or SMC. SMCCC_VERSION is not
+/// supported, which callers read as SMCCC 1.0 (as QEMU 7.2's firmware answers):
 /// the function in x0, arguments in x1..x3, the result in x0. This machine has one CPU.
 /// </summary>
 public static class Psci
@@ -23,7 +24,6 @@ public static class Psci
         switch (function)
         {
             case Version: return (0x0001_0000, Action.None); // PSCI 1.0
-            case SmcccVersion: return (0x0001_0001, Action.None); // SMCCC 1.1
             case SystemOff: return (0, Action.PowerOff);
             case SystemReset: return (0, Action.Reset);
             case MigrateInfoType: return (2, Action.None); // no Trusted OS needing migration
@@ -42,5 +42,5 @@ public static class Psci
     }
 
     static bool Implemented(uint function) => function is Version or CpuSuspend32 or CpuSuspend64 or CpuOff or CpuOn32 or CpuOn64
-        or AffinityInfo32 or AffinityInfo64 or MigrateInfoType or SystemOff or SystemReset or Features or SmcccVersion;
+        or AffinityInfo32 or AffinityInfo64 or MigrateInfoType or SystemOff or SystemReset or Features;
 }
