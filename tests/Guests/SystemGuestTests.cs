@@ -21,7 +21,7 @@ public class SystemGuestTests
     /// </summary>
     static readonly Dictionary<string, string> KnownGaps = new()
     {
-        ["extended/el1_exceptions"] = "SCTLR_ELx.A alignment checking and PC alignment faults are not implemented",
+        ["extended/el1_exceptions"] = "SCTLR_ELx.A alignment checking is not implemented",
         ["extended/traps"] = "the HCR_EL2.TDZ (DC ZVA, DCZID_EL0.DZP) and TPU (IC IALLU) traps are not implemented",
         ["extended/vhe"] = "FP/SIMD access traps (CPACR_EL1/CPTR_EL2 FPEN, TFP) are not implemented",
     };

@@ -130,8 +130,9 @@ public sealed partial class SystemCpu
         }
         if (def.Slot == SpEl0 && (State.Pstate & Pstate.SpSel) == 0)
             throw Undefined("SP_EL0 is the current stack pointer");
+        // An EL0 access an EL1 control (SCTLR.UMA/UCT, CNTKCTL) does not enable traps to EL1 (to EL2 under TGE) with EC 0x18.
         if (el == 0 && !El0Permits(def.El0Gate))
-            throw Undefined($"{name} is not enabled for EL0");
+            throw new SyndromeFault(Syndrome.SysRegTrap(encoding, SysRegEncoding.RtOf(aux), read), 0, null, $"{name} is not enabled for EL0: trapped");
         if (el < 2 && HasEl2 && TrappedToEl2(def, el, read))
             throw new SyndromeFault(Syndrome.SysRegTrap(encoding, SysRegEncoding.RtOf(aux), read), 2, null,
                 $"{(read ? "read of" : "write to")} {name} at EL{el} trapped to EL2");

@@ -112,6 +112,10 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
                 else
                     Cpu.ExceptionReturn();
                 break;
+            case ExceptionKind.InstructionAbort when (exit.Pc & 3) != 0:
+                // A misaligned PC (a branch to an address with bit 0 or 1 set): PC alignment fault, FAR = the PC.
+                Cpu.TakeFault(new SyndromeFault(Syndrome.Make(ExceptionClass.PcAlignment, 0), 0, exit.Pc, $"PC 0x{exit.Pc:x} is not aligned"), exit.Pc);
+                break;
             case ExceptionKind.InstructionAbort:
                 Cpu.TakeFault(Context.FetchFault(exit.Pc), exit.Pc);
                 break;
