@@ -155,11 +155,16 @@ public enum Opcode : ushort
     /// <summary>CAS(addr, expected, desired) returning the old value; Aux is the size in bytes.</summary>
     [Op(U64, U64, U64, U64, Effects = ReadsMemory | WritesMemory | MayRaise, Aux = "size")] CompareAndSwap,
     [Op(U128, U64, U128, U128, Effects = ReadsMemory | WritesMemory | MayRaise)] CompareAndSwap128,
-    /// <summary>DC ZVA: zero the naturally aligned block containing the address.</summary>
-    [Op(Void, U64, Effects = WritesMemory | MayRaise)] ZeroBlock,
+    /// <summary>
+    /// SCTLR_ELx.A: an alignment fault unless the address is a multiple of Aux bits 7..0 (the access size); Aux bit 8
+    /// says the access is a write (for the syndrome's WnR). The lifter emits it before each access while checking is on.
+    /// </summary>
+    [Op(Void, U64, Effects = MayRaise, Aux = "size")] CheckAlignment,
+    /// <summary>DC ZVA: zero the naturally aligned block containing the address; Aux is the encoding with Rt (for a trap's syndrome).</summary>
+    [Op(Void, U64, Effects = WritesMemory | MayRaise, Aux = "sysreg")] ZeroBlock,
     [Op(Void, Effects = Barrier, Aux = "barrier")] MemoryBarrier,
-    /// <summary>A cache-maintenance instruction by address (DC/IC); Aux is the packed encoding.</summary>
-    [Op(Void, U64, Effects = Barrier, Aux = "sysreg")] CacheMaintenance,
+    /// <summary>A cache-maintenance instruction by address (DC/IC); Aux is the packed encoding with Rt (<see cref="SysRegEncoding.WithRt"/>).</summary>
+    [Op(Void, U64, Effects = Barrier | MayRaise, Aux = "sysreg")] CacheMaintenance,
     /// <summary>
     /// Load-acquire/store-release access (LDAR, LDAPR, LDAPUR, STLR, STLUR), zero-extended; Aux is the size in bytes.
     /// As with FEAT_LSE2, unaligned is allowed within a 16-byte block; crossing one is an alignment fault.

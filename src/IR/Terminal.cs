@@ -48,4 +48,6 @@ public enum ExceptionKind : byte
     WaitForEvent,
     /// <summary>ERET: return from an exception (the system slow path restores PSTATE and PC); UNDEFINED at EL0.</summary>
     ExceptionReturn,
+    /// <summary>An FP/SIMD instruction while CPACR_EL1/CPTR_EL2 trap them (system mode); Immediate is the instruction word.</summary>
+    FpAccessTrap,
 }

@@ -202,7 +202,7 @@ public unsafe class DifferentialTests
         public ulong AtomicRmw(AtomicOp op, ulong address, int size, ulong operand) => throw new NotSupportedException();
         public ulong CompareAndSwap(ulong address, int size, ulong expected, ulong desired) => throw new NotSupportedException();
         public UInt128 CompareAndSwap128(ulong address, UInt128 expected, UInt128 desired) => throw new NotSupportedException();
-        public void ZeroBlock(ulong address) => throw new NotSupportedException();
+        public void ZeroBlock(uint aux, ulong address) => throw new NotSupportedException();
         public void CacheMaintenance(uint encoding, ulong address) => throw new NotSupportedException();
     }
 }

@@ -56,6 +56,17 @@ public sealed class Encoding
         Fields = fields.Select(f => new Field(f.Key, [.. f.Value])).ToArray();
     }
 
+    /// <summary>
+    /// Is the word an FP/SIMD instruction, the kind CPACR_EL1.FPEN and CPTR_EL2 trap: scalar FP, Advanced SIMD and
+    /// the cryptographic extension, and the loads and stores of SIMD&amp;FP registers (bit 26, V, set in that class).
+    /// </summary>
+    public bool UsesFpSimd(uint word) => Class switch
+    {
+        EncodingClass.ScalarFloatingPoint or EncodingClass.AdvancedSimd or EncodingClass.Cryptography => true,
+        EncodingClass.LoadStore => (word & (1u << 26)) != 0,
+        _ => false,
+    };
+
     /// <summary>Does the word match the fixed bits (ignoring the constraint)?</summary>
     public bool Matches(uint word) => (word & Mask) == Value;
 

@@ -87,6 +87,7 @@ public sealed partial class Lifter
     {
         var address = Add(XOrSP(n, 64), offset);
         int bytes = AccessBytes(z);
+        CheckAlignment(address, bytes, write: false);
         var value = ir.EmitWithAux(Opcode.LoadOrdered, (ulong)bytes, address);
         if (access != GprAccess.Load)
         {
@@ -102,6 +103,7 @@ public sealed partial class Lifter
     {
         var address = Add(XOrSP(n, 64), offset);
         var data = X(t, 64);
+        CheckAlignment(address, AccessBytes(z), write: true);
         Barrier();
         ir.EmitWithAux(Opcode.StoreOrdered, (ulong)AccessBytes(z), address, data);
         Barrier();

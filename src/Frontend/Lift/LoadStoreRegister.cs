@@ -117,6 +117,7 @@ public sealed partial class Lifter
     void LoadStoreUnprivileged(int bytes, GprAccess access, uint t, uint n, uint imm9)
     {
         var (address, _) = IndexedAddress(n, Imm9(imm9), Indexing.Offset);
+        CheckAlignment(address, bytes, write: access == GprAccess.Store);
         if (access == GprAccess.Store)
         {
             ir.EmitWithAux(Opcode.StoreUnprivileged, (ulong)bytes, address, X(t, 64));

@@ -151,9 +151,9 @@ public sealed partial class Lifter
     {
         uint encoding = SysRegEncoding.Pack(1, a, k, m, b);
         if (encoding == DcZva)
-            ir.Emit(Opcode.ZeroBlock, X(t, 64));
+            ir.EmitWithAux(Opcode.ZeroBlock, SysRegEncoding.WithRt(encoding, t), X(t, 64));
         else if (CacheMaintenanceByAddress.Contains(encoding))
-            ir.EmitWithAux(Opcode.CacheMaintenance, encoding, X(t, 64));
+            ir.EmitWithAux(Opcode.CacheMaintenance, SysRegEncoding.WithRt(encoding, t), X(t, 64));
         else
         {
             ir.EmitWithAux(Opcode.WriteSysReg, SysRegEncoding.WithRt(encoding, t), X(t, 64));

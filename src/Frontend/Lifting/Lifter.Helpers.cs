@@ -57,7 +57,23 @@ public sealed partial class Lifter
     Inst ConditionHolds(uint cond) => ir.EmitWithAux(Opcode.ConditionHolds, cond, Nzcv());
 
     /// <summary>Mem[address, size] read, zero-extended to 64 bits (size in bytes: 1, 2, 4, 8).</summary>
-    Inst Mem(Inst address, int size) => size switch
+    Inst Mem(Inst address, int size)
+    {
+        CheckAlignment(address, size, write: false);
+        return Load(address, size);
+    }
+
+    /// <summary>
+    /// SCTLR_ELx.A checking, when the translation key has it on: a 16-byte access is checked as its two 8-byte
+    /// halves, as QEMU does.
+    /// </summary>
+    void CheckAlignment(Inst address, int size, bool write)
+    {
+        if ((checks & LiftChecks.Alignment) != 0 && size > 1)
+            ir.EmitWithAux(Opcode.CheckAlignment, (ulong)(uint)Math.Min(size, 8) | (write ? 0x100UL : 0UL), address);
+    }
+
+    Inst Load(Inst address, int size) => size switch
     {
         1 => ir.Emit(Opcode.ZeroExtend8To64, ir.Emit(Opcode.Load8, address)),
         2 => ir.Emit(Opcode.ZeroExtend16To64, ir.Emit(Opcode.Load16, address)),
@@ -70,6 +86,7 @@ public sealed partial class Lifter
     /// <summary>Mem[address, size] = value: stores the low <paramref name="size"/> bytes of a u32/u64/u128 value.</summary>
     void Mem(Inst address, int size, Inst value)
     {
+        CheckAlignment(address, size, write: true);
         switch (size)
         {
             case 1: ir.Emit(Opcode.Store8, address, Truncate(value, 8)); break;

@@ -29,21 +29,27 @@ public sealed partial class Lifter
     /// </summary>
     readonly bool systemMode;
 
-    Lifter(ulong startPc, bool systemMode)
+    /// <summary>System mode: the run-time checks the block's translation key turns on.</summary>
+    readonly LiftChecks checks;
+
+    Lifter(ulong startPc, bool systemMode, LiftChecks checks)
     {
         block = new Block(startPc);
         ir = new IrBuilder(block);
         this.systemMode = systemMode;
+        this.checks = checks;
     }
 
     /// <summary>
     /// Lifts the block starting at <paramref name="startPc"/>. <paramref name="fetch"/> returns the
     /// instruction word at an address, or null when it cannot be fetched. A block never crosses a
-    /// 4 KiB page, so a fetch fault and code invalidation are per page.
+    /// 4 KiB page, so a fetch fault and code invalidation are per page. <paramref name="checks"/> are the
+    /// checks the translation state turns on (system mode).
     /// </summary>
-    public static Block Lift(ulong startPc, Func<ulong, uint?> fetch, int maxInstructions = MaxBlockInstructions, bool systemMode = false)
+    public static Block Lift(ulong startPc, Func<ulong, uint?> fetch, int maxInstructions = MaxBlockInstructions, bool systemMode = false,
+        LiftChecks checks = LiftChecks.None)
     {
-        var lifter = new Lifter(startPc, systemMode);
+        var lifter = new Lifter(startPc, systemMode, checks);
         lifter.Run(fetch, maxInstructions);
         return lifter.block;
     }
@@ -82,6 +88,8 @@ public sealed partial class Lifter
         var handler = encoding is null ? null : HandlerTable.Get(encoding);
         if (handler is null)
             Undefined();
+        else if ((checks & LiftChecks.FpTraps) != 0 && encoding!.UsesFpSimd(word))
+            End(new Terminal.Exception(ExceptionKind.FpAccessTrap, pc, pc, word));
         else
             handler(this, word);
     }
@@ -104,4 +112,15 @@ public sealed partial class Lifter
         if (systemMode && block.Terminal is null)
             End(new Terminal.Exit(NextPc));
     }
+}
+
+/// <summary>Run-time checks that depend on translation state, which the lifter builds into a block (system mode).</summary>
+[Flags]
+public enum LiftChecks : byte
+{
+    None = 0,
+    /// <summary>CPACR_EL1.FPEN/CPTR_EL2 trap FP/SIMD: each such instruction lifts to the trap.</summary>
+    FpTraps = 1,
+    /// <summary>SCTLR_ELx.A: every load and store checks its alignment first.</summary>
+    Alignment = 2,
 }

@@ -51,6 +51,33 @@ public sealed partial class SystemCpu
             Hooks.InterruptsChanged();
     }
 
+    /// <summary>
+    /// DC ZVA and the by-address cache maintenance, which have IR operations of their own: raises the
+    /// exception the instruction takes at the current EL (an EL0 gate, an EL2 trap), else returns so the
+    /// caller performs it.
+    /// </summary>
+    public void CheckSystemInstruction(uint aux)
+    {
+        Resolve(aux, read: false);
+        Profile?.Count(NameOf(aux), El, false, SysRegPath.Helper);
+    }
+
+    /// <summary>DCZID_EL0: 64-byte blocks; DZP set where DC ZVA would trap or be disabled at the current EL.</summary>
+    internal ulong DczidValue()
+    {
+        try
+        {
+            ResolveOrRaise(DcZvaAccess, read: false);
+            return 4;
+        }
+        catch (SyndromeFault)
+        {
+            return 4 | 1UL << 4;
+        }
+    }
+
+    static readonly uint DcZvaAccess = SysRegEncoding.Pack(1, 3, 7, 4, 1);
+
     /// <summary>Profiling: the accesses of this CPU are counted when set.</summary>
     public SysRegProfile? Profile { get; set; }
 
@@ -70,7 +97,7 @@ public sealed partial class SystemCpu
         // SP_EL0 is in its slot except while it is the live SP (SPSel = 0, key bit 4 clear).
         bool stackInSlot = def.Slot != SpEl0 || (translationKey & 16) != 0;
         bool plain = def.Slot >= 0 && def.Read is null && def.Write is null && !def.Device && stackInSlot;
-        if (!plain || (!read && def.Effects != SysRegEffects.None))
+        if (!plain || (!read && (def.Effects != SysRegEffects.None || ChangesKey(def))))
             return null;
         return def.Slot;
     }
@@ -94,8 +121,8 @@ public sealed partial class SystemCpu
         }
         else if (def.VheTarget is { } target && e2h && el == 2)
             def = SysRegTable.Named(target);
-        bool trapsPossible = el < 2 && HasEl2 && def.Traps != SysRegTraps.None;
-        if (trapsPossible || (el == 0 && def.El0Gate != El0Gate.None))
+        bool trapsPossible = el < 2 && HasEl2 && (def.Traps | def.ValueTraps) != SysRegTraps.None;
+        if (trapsPossible || (el == 0 && (def.El0Gate != El0Gate.None || def.ValueGate != El0Gate.None)))
             return null;
         return def;
     }
@@ -130,6 +157,8 @@ public sealed partial class SystemCpu
         }
         if (def.Slot == SpEl0 && (State.Pstate & Pstate.SpSel) == 0)
             throw Undefined("SP_EL0 is the current stack pointer");
+        if (def.FpAccess && FpTrapTarget() != 0)
+            throw FpAccessTrap();
         // An EL0 access an EL1 control (SCTLR.UMA/UCT, CNTKCTL) does not enable traps to EL1 (to EL2 under TGE) with EC 0x18.
         if (el == 0 && !El0Permits(def.El0Gate))
             throw new SyndromeFault(Syndrome.SysRegTrap(encoding, SysRegEncoding.RtOf(aux), read), 0, null, $"{name} is not enabled for EL0: trapped");
@@ -157,6 +186,8 @@ public sealed partial class SystemCpu
             El0Gate.AnyCount => (kctl & 3) != 0,
             El0Gate.VirtualTimer => (kctl & (1UL << 8)) != 0,
             El0Gate.PhysicalTimer => (kctl & (1UL << 9)) != 0,
+            El0Gate.Dze => (sctlr & (1UL << 14)) != 0,
+            El0Gate.Uci => (sctlr & (1UL << 26)) != 0,
             _ => true,
         };
     }
@@ -177,6 +208,9 @@ public sealed partial class SystemCpu
         if ((traps & SysRegTraps.Tlb) != 0 && atEl1 && (hcr & HcrTtlb) != 0) return true;
         if ((traps & SysRegTraps.InterruptRouting) != 0 && atEl1 && (hcr & (HcrImo | HcrFmo)) != 0) return true;
         if ((traps & SysRegTraps.AddressTranslation) != 0 && atEl1 && (hcr & HcrAt) != 0) return true;
+        if ((traps & SysRegTraps.ZeroBlock) != 0 && (hcr & HcrTdz) != 0) return true;
+        if ((traps & SysRegTraps.PointOfUnification) != 0 && (hcr & HcrTpu) != 0) return true;
+        if ((traps & SysRegTraps.PointOfCoherency) != 0 && (hcr & HcrTpcp) != 0) return true;
         if ((traps & (SysRegTraps.PhysicalCounter | SysRegTraps.PhysicalTimer)) != 0 && !(E2h && Tge))
         {
             // CNTHCTL_EL2: EL1PCTEN/EL1PCEN in bits 0/1 with E2H=0, bits 10/11 with E2H=1 (el2.md 8.1).

@@ -1,3 +1,4 @@
+using A64Jit.Hypervisor.Exceptions;
 using A64Jit.Hypervisor.SysRegs;
 
 namespace A64Jit.Hypervisor.Cpu;
@@ -36,7 +37,7 @@ public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, 
     // HCR_EL2 bits (el2.md 3.1).
     public const ulong HcrVm = 1UL << 0, HcrFmo = 1UL << 3, HcrImo = 1UL << 4, HcrAmo = 1UL << 5, HcrVf = 1UL << 6,
         HcrVi = 1UL << 7, HcrVse = 1UL << 8, HcrTwi = 1UL << 13, HcrTwe = 1UL << 14, HcrTid1 = 1UL << 16, HcrTid2 = 1UL << 17,
-        HcrTid3 = 1UL << 18, HcrTsc = 1UL << 19, HcrTsw = 1UL << 22, HcrTacr = 1UL << 21, HcrTtlb = 1UL << 25,
+        HcrTid3 = 1UL << 18, HcrTsc = 1UL << 19, HcrTsw = 1UL << 22, HcrTpcp = 1UL << 23, HcrTpu = 1UL << 24, HcrTdz = 1UL << 28, HcrTacr = 1UL << 21, HcrTtlb = 1UL << 25,
         HcrTvm = 1UL << 26, HcrTge = 1UL << 27, HcrHcd = 1UL << 29, HcrTrvm = 1UL << 30, HcrRw = 1UL << 31,
         HcrE2h = 1UL << 34, HcrAt = 1UL << 44, HcrNv = 1UL << 42;
 
@@ -63,12 +64,62 @@ public sealed partial class SystemCpu(IArchState state, SystemCpuConfig config, 
 
     /// <summary>
     /// The translation key of the current state (architecture decision 2): what translated code depends on.
-    /// Bits 1..0 EL, bit 2 E2H, bit 3 TGE, bit 4 PSTATE.SP (SPSel).
+    /// Bits 1..0 EL, bit 2 E2H, bit 3 TGE, bit 4 PSTATE.SP (SPSel), bit 5 FP/SIMD instructions trap
+    /// (<see cref="KeyFpTraps"/>), bit 6 SCTLR_ELx.A of the current regime (<see cref="KeyAlignment"/>). The
+    /// lifter builds the last two into the code, so code that runs without them pays no check.
     /// </summary>
-    public uint TranslationKey => (uint)El | (E2h ? 4u : 0) | (Tge ? 8u : 0) | ((State.Pstate & Pstate.SpSel) != 0 ? 16u : 0);
+    public uint TranslationKey => (uint)El | (E2h ? 4u : 0) | (Tge ? 8u : 0) | ((State.Pstate & Pstate.SpSel) != 0 ? 16u : 0)
+        | (FpTrapTarget() != 0 ? KeyFpTraps : 0) | ((CurrentSctlr & SctlrA) != 0 ? KeyAlignment : 0);
+
+    public const uint KeyFpTraps = 32, KeyAlignment = 64;
+    const ulong SctlrA = 1UL << 1;
 
     /// <summary>Key bits a register write can change (the lowering keeps the block's end after such a write).</summary>
-    public static bool ChangesKey(SysRegDef def) => def.Name is "HCR_EL2" or "SPSel";
+    public static bool ChangesKey(SysRegDef def) => def.Name is "HCR_EL2" or "SPSel" or "CPACR_EL1" or "CPTR_EL2" or "SCTLR_EL1" or "SCTLR_EL2";
+
+    static readonly int CpacrSlot = SysRegTable.Named("CPACR_EL1").Slot, CptrSlot = SysRegTable.Named("CPTR_EL2").Slot,
+        SctlrEl1Slot = SysRegTable.Named("SCTLR_EL1").Slot, SctlrEl2Slot = SysRegTable.Named("SCTLR_EL2").Slot;
+
+    /// <summary>The SCTLR of the current translation regime: SCTLR_EL2 at EL2 and in the EL2&amp;0 regime (E2H and TGE), else SCTLR_EL1.</summary>
+    ulong CurrentSctlr
+    {
+        get
+        {
+            int el = El;
+            bool el2Regime = el == 2 || (el == 0 && HasEl2 && E2h && Tge);
+            return State.SysRegs[el2Regime ? SctlrEl2Slot : SctlrEl1Slot];
+        }
+    }
+
+    /// <summary>
+    /// Where an FP/SIMD instruction at the current EL traps (Arm ARM CheckFPAdvSIMDEnabled64): 1 by CPACR_EL1.FPEN
+    /// (ignored under E2H and TGE), 2 by CPTR_EL2 (FPEN in the CPACR layout when E2H=1, else TFP), 0 when it runs.
+    /// </summary>
+    public int FpTrapTarget()
+    {
+        int el = El;
+        ulong hcr = EffectiveHcr;
+        bool host = (hcr & (HcrE2h | HcrTge)) == (HcrE2h | HcrTge);
+        if (!host && el <= 1)
+        {
+            ulong fpen = (State.SysRegs[CpacrSlot] >> 20) & 3;
+            if (fpen is 0 or 2 || (fpen == 1 && el == 0))
+                return 1;
+        }
+        if (!HasEl2)
+            return 0;
+        ulong cptr = State.SysRegs[CptrSlot];
+        if ((hcr & HcrE2h) != 0)
+        {
+            ulong fpen = (cptr >> 20) & 3;
+            return fpen is 0 or 2 || (fpen == 1 && el == 0 && (hcr & HcrTge) != 0) ? 2 : 0;
+        }
+        return (cptr & (1UL << 10)) != 0 ? 2 : 0;
+    }
+
+    /// <summary>The FP/SIMD access trap, for an instruction that has one while <see cref="FpTrapTarget"/> says it traps.</summary>
+    public SyndromeFault FpAccessTrap() =>
+        new(Syndrome.FpAccess, FpTrapTarget() == 2 ? 2 : 0, null, $"FP/SIMD access at EL{El} trapped");
 
     public void TlbInvalidatePage(ulong va) => Hooks.TranslationChanged(va);
 

@@ -38,6 +38,9 @@ public static class Syndrome
         return Make(ExceptionClass.SysRegTrap, (op0 << 20) | (op2 << 17) | (op1 << 14) | (crn << 10) | ((uint)rt << 5) | (crm << 1) | (read ? 1u : 0));
     }
 
+    /// <summary>An FP/SIMD access trap (CPACR_EL1.FPEN, CPTR_EL2), with CV=1 and COND=0xE as QEMU reports it.</summary>
+    public static uint FpAccess => Make(ExceptionClass.FpAccess, (1u << 24) | (0xEu << 20));
+
     /// <summary>A trapped WFI (0) or WFE (1), with CV=1 and COND=0xE as QEMU reports them.</summary>
     public static uint Wfx(bool isWfe) => Make(ExceptionClass.WfxTrap, (1u << 24) | (0xEu << 20) | (isWfe ? 1u : 0));
 }

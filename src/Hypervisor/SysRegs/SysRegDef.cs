@@ -34,6 +34,14 @@ public sealed class SysRegDef
     public bool Device { get; init; }
     /// <summary>A read-only register whose value never changes (CTR_EL0, DCZID_EL0): compiled code may use the constant.</summary>
     public ulong? Constant { get; init; }
+    /// <summary>
+    /// Controls that change the value a read returns rather than whether it traps (DCZID_EL0.DZP reports whether
+    /// DC ZVA would trap): where one can apply, the value is not <see cref="Constant"/> for the compiler.
+    /// </summary>
+    public SysRegTraps ValueTraps { get; init; }
+    /// <summary>FPCR, FPSR: an FP/SIMD access, trapped by CPACR_EL1.FPEN and CPTR_EL2 like an FP instruction (EC 0x07).</summary>
+    public bool FpAccess { get; internal set; }
+    public El0Gate ValueGate { get; init; }
     /// <summary>Behaviour other than plain storage; null for a storage register.</summary>
     public Func<Cpu.SystemCpu, ulong>? Read { get; init; }
     public Action<Cpu.SystemCpu, ulong>? Write { get; init; }
@@ -68,6 +76,12 @@ public enum SysRegTraps : uint
     PhysicalCounter = 1 << 9,
     /// <summary>CNTHCTL_EL2 EL1PCEN (E2H=0: bit 1; E2H=1: bit 11): the EL1 physical timer from EL1/EL0.</summary>
     PhysicalTimer = 1 << 10,
+    /// <summary>HCR_EL2.TDZ: DC ZVA from EL0/EL1.</summary>
+    ZeroBlock = 1 << 11,
+    /// <summary>HCR_EL2.TPU: cache maintenance to the point of unification (IC IVAU, IC IALLU(IS), DC CVAU).</summary>
+    PointOfUnification = 1 << 12,
+    /// <summary>HCR_EL2.TPCP: data-cache maintenance to the point of coherency or persistence (DC IVAC, CVAC, CVAP, CIVAC).</summary>
+    PointOfCoherency = 1 << 13,
 }
 
 /// <summary>The EL1 control that must allow an EL0 access (else it is UNDEFINED, taken to EL1 or to EL2 under TGE).</summary>
@@ -88,6 +102,10 @@ public enum El0Gate : byte
     PhysicalTimer,
     /// <summary>CNTKCTL_EL1.EL0VTEN (bit 8): the virtual timer.</summary>
     VirtualTimer,
+    /// <summary>SCTLR_EL1.DZE (bit 14): DC ZVA.</summary>
+    Dze,
+    /// <summary>SCTLR_EL1.UCI (bit 26): the by-address cache maintenance EL0 may use (DC CVAU/CVAC/CVAP/CIVAC, IC IVAU).</summary>
+    Uci,
 }
 
 /// <summary>What a write does besides storing (decision 3: side effects are table data).</summary>

@@ -49,13 +49,17 @@ public static partial class SysRegTable
         Special("SSBS", E(3, 3, 4, 2, 6), c => c.State.Pstate & Pstate.Ssbs, (c, v) => c.SetPstateBit(Pstate.Ssbs, v), minEl: 0);
         Special("NZCV", E(3, 3, 4, 2, 0), c => c.State.Nzcv, (c, v) => c.State.Nzcv = (uint)v & 0xF000_0000, minEl: 0);
         // FPCR: AHP, DN, FZ, RMode, FZ16; the trap enables read as zero (no FP exception trapping).
-        Special("FPCR", E(3, 3, 4, 4, 0), c => c.State.Fpcr, (c, v) => c.State.Fpcr = (uint)v & 0x07F8_0000, minEl: 0);
-        Special("FPSR", E(3, 3, 4, 4, 1), c => c.State.Fpsr, (c, v) => c.State.Fpsr = (uint)v & 0xF800_009F, minEl: 0);
+        Special("FPCR", E(3, 3, 4, 4, 0), c => c.State.Fpcr, (c, v) => c.State.Fpcr = (uint)v & 0x07F8_0000, minEl: 0).FpAccess = true;
+        Special("FPSR", E(3, 3, 4, 4, 1), c => c.State.Fpsr, (c, v) => c.State.Fpsr = (uint)v & 0xF800_009F, minEl: 0).FpAccess = true;
         Special("TPIDR_EL0", E(3, 3, 13, 0, 2), c => c.State.TpidrEl0, (c, v) => c.State.TpidrEl0 = v, minEl: 0);
         Special("TPIDRRO_EL0", E(3, 3, 13, 0, 3), c => c.State.TpidrroEl0, (c, v) => c.WriteTpidrro(v), minEl: 0);
         // CTR_EL0: 64-byte lines, PIPT I-cache; DCZID_EL0: DC ZVA on 64-byte blocks.
         Fixed("CTR_EL0", E(3, 3, 0, 0, 1), 0x8444_C004, minEl: 0, traps: Id2, gate: El0Gate.Uct);
-        Fixed("DCZID_EL0", E(3, 3, 0, 0, 7), 4, minEl: 0);
+        Add(new SysRegDef
+        {
+            Name = "DCZID_EL0", Encoding = E(3, 3, 0, 0, 7), MinEl = 0, ReadOnly = true, Read = c => c.DczidValue(), Constant = 4,
+            ValueTraps = SysRegTraps.ZeroBlock, ValueGate = El0Gate.Dze,
+        }, storage: false);
 
         // The generic timer (el2.md 8.1): counters and the EL1 physical and virtual timers.
         Device("CNTFRQ_EL0", E(3, 3, 14, 0, 0), minEl: 0, gate: El0Gate.AnyCount, effects: SysRegEffects.None);

@@ -43,9 +43,20 @@ public static partial class SysRegTable
         Special("DC_ISW", E(1, 0, 7, 6, 2), null, (_, _) => { }, traps: SysRegTraps.SetWay);
         Special("DC_CSW", E(1, 0, 7, 10, 2), null, (_, _) => { }, traps: SysRegTraps.SetWay);
         Special("DC_CISW", E(1, 0, 7, 14, 2), null, (_, _) => { }, traps: SysRegTraps.SetWay);
-        Special("DC_IVAC", E(1, 0, 7, 6, 1), null, (c, va) => c.CheckDataAddress(va));
-        Special("IC_IALLUIS", E(1, 0, 7, 1, 0), null, (_, _) => { });
-        Special("IC_IALLU", E(1, 0, 7, 5, 0), null, (_, _) => { });
+        Special("DC_IVAC", E(1, 0, 7, 6, 1), null, (c, va) => c.CheckDataAddress(va), traps: SysRegTraps.PointOfCoherency);
+        Special("IC_IALLUIS", E(1, 0, 7, 1, 0), null, (_, _) => { }, traps: SysRegTraps.PointOfUnification);
+        Special("IC_IALLU", E(1, 0, 7, 5, 0), null, (_, _) => { }, traps: SysRegTraps.PointOfUnification);
+
+        // DC ZVA and the by-address maintenance EL0 may use have IR operations of their own, which perform
+        // them; these lines give their EL0 gates and EL2 traps (SystemCpu.CheckSystemInstruction).
+        Special("DC_ZVA", E(1, 3, 7, 4, 1), null, (_, _) => { }, minEl: 0, traps: SysRegTraps.ZeroBlock, gate: El0Gate.Dze);
+        foreach (var (name, crm, traps) in new[]
+        {
+            ("DC_CVAC", 10u, SysRegTraps.PointOfCoherency), ("DC_CVAU", 11u, SysRegTraps.PointOfUnification),
+            ("DC_CVAP", 12u, SysRegTraps.PointOfCoherency), ("DC_CIVAC", 14u, SysRegTraps.PointOfCoherency),
+            ("IC_IVAU", 5u, SysRegTraps.PointOfUnification),
+        })
+            Special(name, E(1, 3, 7, crm, 1), null, (c, va) => c.CheckDataAddress(va), minEl: 0, traps: traps, gate: El0Gate.Uci);
     }
 
     static string TlbiSuffix(uint crm) => crm switch { 3 => "IS", 1 => "OS", _ => "" };

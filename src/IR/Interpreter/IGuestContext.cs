@@ -66,8 +66,10 @@ public interface IGuestContext
     ulong AtomicRmw(AtomicOp op, ulong address, int size, ulong operand);
     ulong CompareAndSwap(ulong address, int size, ulong expected, ulong desired);
     UInt128 CompareAndSwap128(ulong address, UInt128 expected, UInt128 desired);
-    void ZeroBlock(ulong address);
-    void CacheMaintenance(uint encoding, ulong address);
+    /// <summary>DC ZVA; <paramref name="aux"/> is the IR's Aux (encoding and Rt, for a trap's syndrome).</summary>
+    void ZeroBlock(uint aux, ulong address);
+    /// <summary>DC/IC by address; <paramref name="aux"/> is the IR's Aux (encoding and Rt).</summary>
+    void CacheMaintenance(uint aux, ulong address);
 }
 
 /// <summary>A synchronous guest exception raised while executing an instruction (data abort, trap, alignment).</summary>

@@ -24,7 +24,12 @@ public sealed partial class IrInterpreter
             case Opcode.ClearExclusive: ctx.ClearExclusive(); return true;
             case Opcode.AtomicRmw: r = ctx.AtomicRmw((AtomicOp)(inst.Aux & 0xFF), V(a[0]), (int)(inst.Aux >> 8), V(a[1])); return true;
             case Opcode.CompareAndSwap: r = ctx.CompareAndSwap(V(a[0]), (int)inst.Aux, V(a[1]), V(a[2])); return true;
-            case Opcode.ZeroBlock: ctx.ZeroBlock(V(a[0])); return true;
+            case Opcode.CheckAlignment:
+                if ((V(a[0]) & ((inst.Aux & 0xFF) - 1)) != 0)
+                    throw new GuestFault(GuestFaultKind.Alignment, V(a[0]), (inst.Aux & 0x100) != 0,
+                        $"{inst.Aux & 0xFF}-byte access at 0x{V(a[0]):x} is not aligned (SCTLR.A)");
+                return true;
+            case Opcode.ZeroBlock: ctx.ZeroBlock((uint)inst.Aux, V(a[0])); return true;
             case Opcode.MemoryBarrier: Thread.MemoryBarrier(); return true;
             case Opcode.CacheMaintenance: ctx.CacheMaintenance((uint)inst.Aux, V(a[0])); return true;
             case Opcode.LoadOrdered:

@@ -44,6 +44,9 @@ public abstract unsafe partial class CpuContext(CpuState state) : IGuestContext
     /// <summary>What identifies the code at <paramref name="pc"/> now; null when it cannot be fetched.</summary>
     public virtual BlockKey? CodeKey(ulong pc) => BlockKey.Flat(pc);
 
+    /// <summary>The run-time checks the translation of <paramref name="key"/> turns on (system mode: FP traps, SCTLR.A); none in user mode.</summary>
+    public virtual Frontend.Lifting.LiftChecks LiftChecks(BlockKey key) => Frontend.Lifting.LiftChecks.None;
+
     /// <summary>The JIT's lowering of system-register accesses for a block compiled under <paramref name="key"/> (user mode: none).</summary>
     public virtual void LowerSystemRegisters(Block block, BlockKey key) { }
 
@@ -66,7 +69,7 @@ public abstract unsafe partial class CpuContext(CpuState state) : IGuestContext
     public abstract void Write32(ulong address, uint value);
     public abstract void Write64(ulong address, ulong value);
     public abstract void Write128(ulong address, UInt128 value);
-    public abstract void ZeroBlock(ulong address);
+    public abstract void ZeroBlock(uint aux, ulong address);
 
     /// <summary>LDTR/STTR; in user mode (EL0) the ordinary access.</summary>
     public virtual ulong ReadUnprivileged(ulong address, int size) => size switch
@@ -91,5 +94,5 @@ public abstract unsafe partial class CpuContext(CpuState state) : IGuestContext
     /// <summary>Raised by DC/IC maintenance by address (user mode: IC IVAU drops translations of the page).</summary>
     public event Action<uint, ulong>? CacheMaintenanceRequested;
 
-    public virtual void CacheMaintenance(uint encoding, ulong address) => CacheMaintenanceRequested?.Invoke(encoding, address);
+    public virtual void CacheMaintenance(uint aux, ulong address) => CacheMaintenanceRequested?.Invoke(SysRegEncoding.EncodingOf(aux), address);
 }

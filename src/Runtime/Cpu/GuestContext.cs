@@ -33,7 +33,7 @@ public sealed unsafe class GuestContext(CpuState state, GuestMemory memory, ISys
     /// <summary>DC ZVA zeroes a block of 2^DCZID_EL0.BS words: 64 bytes here.</summary>
     public const int ZeroBlockSize = 64;
 
-    public override void ZeroBlock(ulong address)
+    public override void ZeroBlock(uint aux, ulong address)
     {
         ulong start = address & ~(ulong)(ZeroBlockSize - 1);
         Memory.WriteBytes(start, stackalloc byte[ZeroBlockSize]);

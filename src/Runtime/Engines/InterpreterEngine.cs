@@ -20,7 +20,7 @@ public sealed class InterpreterEngine(EngineOptions options) : IEngine
     {
         if (cache.TryGet(key, out var cached))
             return cached.Ir;
-        var block = Lifter.Lift(key.Pc, ctx.Fetch, options.MaxBlockInstructions, ctx.SystemMode);
+        var block = Lifter.Lift(key.Pc, ctx.Fetch, options.MaxBlockInstructions, ctx.SystemMode, ctx.LiftChecks(key));
         if (options.VerifyIr)
             Verifier.Verify(block);
         options.DumpIr?.Invoke(block);

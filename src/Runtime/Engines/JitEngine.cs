@@ -128,7 +128,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
         ulong pc = key.Pc;
         while (true)
         {
-            var block = Lifter.Lift(pc, ctx.Fetch, max, ctx.SystemMode);
+            var block = Lifter.Lift(pc, ctx.Fetch, max, ctx.SystemMode, ctx.LiftChecks(key));
             if (block.GuestInstructionCount == 0 && block.Terminal is Terminal.Exception abort)
                 return new BlockExit(ExitReason.Exception, abort.NextPc, abort.Pc, abort.Kind, abort.Immediate);
             if (options.VerifyIr)

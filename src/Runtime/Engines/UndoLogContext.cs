@@ -127,11 +127,11 @@ public sealed class UndoLogContext(CpuState state, GuestMemory memory, ISystemRe
         return inner.CompareAndSwap128(address, expected, desired);
     }
 
-    public void ZeroBlock(ulong address)
+    public void ZeroBlock(uint aux, ulong address)
     {
         Logged(address & ~(ulong)(GuestContext.ZeroBlockSize - 1), GuestContext.ZeroBlockSize);
-        inner.ZeroBlock(address);
+        inner.ZeroBlock(aux, address);
     }
 
-    public void CacheMaintenance(uint encoding, ulong address) => inner.CacheMaintenance(encoding, address);
+    public void CacheMaintenance(uint aux, ulong address) => inner.CacheMaintenance(aux, address);
 }

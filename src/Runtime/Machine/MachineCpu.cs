@@ -122,6 +122,9 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
             case ExceptionKind.WaitForEvent:
                 WaitForInterrupt(exit, isEvent: exit.Immediate != 0);
                 break;
+            case ExceptionKind.FpAccessTrap:
+                Cpu.TakeFault(Cpu.FpAccessTrap(), exit.Pc);
+                break;
             default:
                 // UNDEF, and HLT (halting debug is not enabled, so HLT is UNDEFINED).
                 Undefined(exit.Pc);

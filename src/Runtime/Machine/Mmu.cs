@@ -41,7 +41,7 @@ public sealed partial class Mmu(SystemCpu cpu, Func<IPhysicalBus> bus)
         Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusExternal, $"{(write ? "write to" : "read from")} 0x{va:x}: nothing at physical address 0x{pa:x}");
 
     public SyndromeFault AlignmentFault(ulong va, bool write) =>
-        Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusAlignment, $"misaligned atomic or exclusive access at 0x{va:x}");
+        Abort(va, write ? MemoryAccess.Write : MemoryAccess.Read, FaultStatusAlignment, $"misaligned access at 0x{va:x}");
 
     /// <summary>An abort with fault status <paramref name="fsc"/>; the EC is fixed to "same EL" or "lower EL" when it is taken.</summary>
     internal static SyndromeFault Abort(ulong va, MemoryAccess access, uint fsc, string message, int targetEl = 0, ulong? ipa = null, bool s1ptw = false,

@@ -30,6 +30,10 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
 
     public override bool SystemMode => true;
 
+    public override Frontend.Lifting.LiftChecks LiftChecks(BlockKey key) =>
+        ((key.Translation & SystemCpu.KeyFpTraps) != 0 ? Frontend.Lifting.LiftChecks.FpTraps : 0)
+        | ((key.Translation & SystemCpu.KeyAlignment) != 0 ? Frontend.Lifting.LiftChecks.Alignment : 0);
+
     public override uint? Fetch(ulong pc)
     {
         if ((pc & 3) != 0 || Mmu.TryTranslateFetch(pc) is not ulong pa || !Bus.IsRam(pa, 4))
@@ -151,8 +155,9 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     }
 
     /// <summary>DC ZVA: 64 bytes (DCZID_EL0.BS = 4), checked as one write before any byte changes.</summary>
-    public override void ZeroBlock(ulong address)
+    public override void ZeroBlock(uint aux, ulong address)
     {
+        Cpu.CheckSystemInstruction(aux);
         ulong start = address & ~63UL;
         Mmu.Translate(start, MemoryAccess.Write);
         for (int i = 0; i < 8; i++)
@@ -160,7 +165,11 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
     }
 
     /// <summary>DC CVAC and friends by VA: the address must translate (a fault is the guest's); no caches are modelled.</summary>
-    public override void CacheMaintenance(uint encoding, ulong address) => Mmu.Translate(address, MemoryAccess.Read);
+    public override void CacheMaintenance(uint aux, ulong address)
+    {
+        Cpu.CheckSystemInstruction(aux);
+        Mmu.Translate(address, MemoryAccess.Read);
+    }
 
     // ---- What the system slow path asks of the machine (ISystemHooks) -----------------------------
 

@@ -68,6 +68,6 @@ public sealed class SimdTestContext(int memorySize = 1 << 16) : IGuestContext
     public ulong AtomicRmw(AtomicOp op, ulong address, int size, ulong operand) => throw new NotSupportedException();
     public ulong CompareAndSwap(ulong address, int size, ulong expected, ulong desired) => throw new NotSupportedException();
     public UInt128 CompareAndSwap128(ulong address, UInt128 expected, UInt128 desired) => throw new NotSupportedException();
-    public void ZeroBlock(ulong address) => At(address & ~63UL, 64).Clear();
+    public void ZeroBlock(uint aux, ulong address) => At(address & ~63UL, 64).Clear();
     public void CacheMaintenance(uint encoding, ulong address) { }
 }
