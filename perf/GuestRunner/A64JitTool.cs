@@ -1,12 +1,14 @@
 namespace A64Jit.Perf.GuestRunner;
 
 /// <summary>
-/// Finds the a64jit.dll to measure: an explicit path, else src/Cli's Release build, rebuilt with
-/// `dotnet build src/Cli -c Release` when it is missing or older than any source under src/.
+/// Finds the a64jit.dll to measure: an explicit path, else the published (ReadyToRun) Release build in
+/// artifacts/a64jit, published again with `dotnet publish src/Cli -c Release -o artifacts/a64jit` when it
+/// is missing or older than any source under src/. That is the build a user runs, so start-up counts as
+/// it would for them.
 /// </summary>
 public static class A64JitTool
 {
-    public static string ReleaseDll(string repoRoot) => Path.Combine(repoRoot, "src", "Cli", "bin", "Release", "net10.0", "a64jit.dll");
+    public static string ReleaseDll(string repoRoot) => Path.Combine(repoRoot, "artifacts", "a64jit", "a64jit.dll");
 
     public static string Locate(string repoRoot, string? explicitPath, Action<string> log)
     {
@@ -15,10 +17,11 @@ public static class A64JitTool
         var dll = ReleaseDll(repoRoot);
         if (File.Exists(dll) && !IsStale(repoRoot, File.GetLastWriteTimeUtc(dll)))
             return dll;
-        log("building src/Cli in Release ...");
-        var build = ProcessRun.Start("dotnet", ["build", Path.Combine(repoRoot, "src", "Cli"), "-c", "Release", "-v", "q", "-nologo"], timeoutSeconds: 900);
+        log("publishing src/Cli in Release (ReadyToRun) to artifacts/a64jit ...");
+        var build = ProcessRun.Start("dotnet", ["publish", Path.Combine(repoRoot, "src", "Cli"), "-c", "Release", "-o", Path.GetDirectoryName(dll)!,
+            "-v", "q", "-nologo"], timeoutSeconds: 900);
         if (!build.Succeeded || !File.Exists(dll))
-            throw new RunnerException($"building a64jit failed:\n{build.Stdout}{build.Stderr}");
+            throw new RunnerException($"publishing a64jit failed:\n{build.Stdout}{build.Stderr}");
         return dll;
     }
 

@@ -104,4 +104,29 @@ public class ExceptionTests
         h.Cpu.SetDaif(0);
         Assert.That(h.Cpu.DeliverableInterrupt(), Is.Null);
     }
+
+    [Test]
+    public void VirtualSErrorIsTakenToEl1AndClearsVse()
+    {
+        var h = new SystemCpuHarness();
+        h.Cpu.Reg("VBAR_EL1") = 0x4000_0000;
+        h.At(1, hcrOther: SystemCpu.HcrAmo | SystemCpu.HcrVse);
+        h.Cpu.SetDaif(Pstate.A);
+        Assert.That(h.Cpu.DeliverableInterrupt(), Is.Null, "masked by PSTATE.A");
+        Assert.That(h.Cpu.AnyInterruptPending, Is.True, "still wakes a WFI");
+        Assert.That(h.Cpu.InterruptStatus(), Is.EqualTo(0x100UL), "ISR_EL1.A");
+        h.Cpu.SetDaif(0);
+        h.State.Pc = 0x4000_1000;
+        var serror = h.Cpu.DeliverableInterrupt();
+        Assert.That(serror, Is.EqualTo((1, ExceptionType.SError)));
+        h.Cpu.TakeInterrupt(serror!.Value.Target, serror.Value.Type, h.State.Pc);
+        Assert.That(h.State.Pc, Is.EqualTo(0x4000_0380UL), "current EL with SP_ELx, SError vector");
+        Assert.That(h.Cpu.Reg("ESR_EL1"), Is.EqualTo(0xBE00_0000UL));
+        Assert.That(h.Cpu.Reg("ELR_EL1"), Is.EqualTo(0x4000_1000UL));
+        Assert.That(h.Cpu.Hcr & SystemCpu.HcrVse, Is.Zero, "taking it clears HCR_EL2.VSE");
+        Assert.That(h.Cpu.DeliverableInterrupt(), Is.Null);
+        h.At(1, hcrOther: SystemCpu.HcrVse);
+        h.Cpu.SetDaif(0);
+        Assert.That(h.Cpu.DeliverableInterrupt(), Is.Null, "not without AMO");
+    }
 }

@@ -27,7 +27,8 @@ public sealed partial class X64Compiler
     /// <summary>Bytes of each link slot at the start of the code: a 5-byte jmp rel32 and padding.</summary>
     public const int LinkSlotSize = 8;
 
-    readonly Assembler asm = new(64);
+    /// <summary>Branches are rel32, so <see cref="LinearAssembler"/> can place the code in one pass.</summary>
+    readonly Assembler asm = new(64) { PreferShortBranch = false };
     readonly Block block;
     RegisterAllocator registers = null!;
     readonly List<(Label Slot, Label Unlinked, ulong Target)> links = [];
@@ -92,19 +93,27 @@ public sealed partial class X64Compiler
         for (int i = 0; i < outOfLine.Count; i++)
             outOfLine[i]();
 
-        var stream = new MemoryStream();
-        var result = asm.Assemble(new StreamCodeWriter(stream), 0, BlockEncoderOptions.ReturnNewInstructionOffsets);
-        var code = stream.ToArray();
+        var (code, offset) = Encode();
         var sites = new List<LinkSite>(links.Count);
         foreach (var (slot, unlinked, target) in links)
         {
-            int site = (int)result.GetLabelRIP(slot);
-            int path = (int)result.GetLabelRIP(unlinked);
+            int site = offset(slot);
+            int path = offset(unlinked);
             BitConverter.TryWriteBytes(code.AsSpan(site + 1, 4), path - (site + 5));
             sites.Add(new LinkSite(site, path, target));
         }
-        var cellSites = cells.Select(c => new CellSite((int)result.GetLabelRIP(c.Cell), c.ReturnPc)).ToList();
-        return new CompiledBlock(block, code, (int)result.GetLabelRIP(entry), sites, cellSites);
+        var cellSites = cells.Select(c => new CellSite(offset(c.Cell), c.ReturnPc)).ToList();
+        return new CompiledBlock(block, code, offset(entry), sites, cellSites);
+    }
+
+    /// <summary>The machine code and where each label landed: in one pass where it can, else through Iced's block encoder.</summary>
+    (byte[] Code, Func<Label, int> Offset) Encode()
+    {
+        if (LinearAssembler.TryAssemble(asm.Instructions) is { } fast)
+            return (fast.Code, fast.Offset);
+        var stream = new MemoryStream();
+        var result = asm.Assemble(new StreamCodeWriter(stream), 0, BlockEncoderOptions.ReturnNewInstructionOffsets);
+        return (stream.ToArray(), label => (int)result.GetLabelRIP(label));
     }
 
     /// <summary>The return address of a block that ends in a call (BL, BLR), whose block gets a return cell.</summary>

@@ -28,10 +28,10 @@ public sealed partial class SystemCpu
         return 1;
     }
 
-    /// <summary>Takes an exception to <paramref name="target"/>: saves state in its SPSR/ELR/ESR/FAR, builds the new PSTATE, jumps to the vector.</summary>
     /// <summary>When set, every exception entry and return is described here (boot --trace).</summary>
     public Action<string>? Trace { get; set; }
 
+    /// <summary>Takes an exception to <paramref name="target"/>: saves state in its SPSR/ELR/ESR/FAR, builds the new PSTATE, jumps to the vector.</summary>
     public void TakeException(int target, ExceptionType type, ulong preferredReturn, uint? esr = null, ulong? far = null, ulong? faultIpa = null)
     {
         int from = El;

@@ -1,6 +1,9 @@
+using A64Jit.Hypervisor.Exceptions;
+
 namespace A64Jit.Hypervisor.Cpu;
 
-// Physical and virtual IRQ/FIQ: routing (HCR_EL2.IMO/FMO, TGE) and masking (el2.md 4.2).
+// Physical and virtual IRQ/FIQ and the virtual SError: routing (HCR_EL2.IMO/FMO/AMO, TGE) and masking (el2.md 4.2).
+// The machine has no physical SError source; a hypervisor injects virtual ones with HCR_EL2.VSE.
 public sealed partial class SystemCpu
 {
     /// <summary>The event register WFE waits on: set by SEV/SEVL and by exception entry and return.</summary>
@@ -21,7 +24,7 @@ public sealed partial class SystemCpu
         get
         {
             ulong hcr = EffectiveHcr;
-            return IrqLine || FiqLine || (HasEl2 && (hcr & (HcrVi | HcrVf)) != 0 && !Tge);
+            return IrqLine || FiqLine || (HasEl2 && (hcr & (HcrVi | HcrVf | HcrVse)) != 0 && !Tge);
         }
     }
 
@@ -42,8 +45,25 @@ public sealed partial class SystemCpu
                 return (1, ExceptionType.Irq);
             if ((hcr & (HcrFmo | HcrVf)) == (HcrFmo | HcrVf) && (State.Pstate & Pstate.F) == 0)
                 return (1, ExceptionType.Fiq);
+            if ((hcr & (HcrAmo | HcrVse)) == (HcrAmo | HcrVse) && (State.Pstate & Pstate.A) == 0)
+                return (1, ExceptionType.SError);
         }
         return null;
+    }
+
+    /// <summary>
+    /// Takes an interrupt <see cref="DeliverableInterrupt"/> returned. A virtual SError clears HCR_EL2.VSE and reports
+    /// EC 0x2F with an ISS of 0 (VSESR_EL2 belongs to FEAT_RAS, which is not implemented), as QEMU does.
+    /// </summary>
+    public void TakeInterrupt(int target, ExceptionType type, ulong preferredReturn)
+    {
+        if (type != ExceptionType.SError)
+        {
+            TakeException(target, type, preferredReturn);
+            return;
+        }
+        State.SysRegs[HcrDef.Slot] &= ~HcrVse;
+        TakeException(target, type, preferredReturn, Syndrome.Make(ExceptionClass.SError, 0));
     }
 
     /// <summary>
@@ -60,7 +80,7 @@ public sealed partial class SystemCpu
         return (State.Pstate & maskBit) == 0 ? target : null;
     }
 
-    /// <summary>ISR_EL1: pending IRQ (bit 7) and FIQ (bit 6), virtual ones when routed as such.</summary>
+    /// <summary>ISR_EL1: pending SError (bit 8), IRQ (bit 7) and FIQ (bit 6), virtual ones when routed as such.</summary>
     public ulong InterruptStatus()
     {
         ulong hcr = EffectiveHcr;
@@ -68,6 +88,7 @@ public sealed partial class SystemCpu
         bool virtualFiq = HasEl2 && El == 1 && (hcr & HcrFmo) != 0;
         bool irq = virtualIrq ? (hcr & HcrVi) != 0 : IrqLine;
         bool fiq = virtualFiq ? (hcr & HcrVf) != 0 : FiqLine;
-        return (irq ? 0x80UL : 0) | (fiq ? 0x40UL : 0);
+        bool serror = HasEl2 && El == 1 && (hcr & (HcrAmo | HcrVse)) == (HcrAmo | HcrVse);
+        return (serror ? 0x100UL : 0) | (irq ? 0x80UL : 0) | (fiq ? 0x40UL : 0);
     }
 }

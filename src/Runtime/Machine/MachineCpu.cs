@@ -41,7 +41,7 @@ public sealed class MachineCpu(VirtMachine machine, int index, SystemContext con
             if (Cpu.DeliverableInterrupt() is { } irq)
             {
                 interrupts++;
-                Cpu.TakeException(irq.Target, irq.Type, State.Pc);
+                Cpu.TakeInterrupt(irq.Target, irq.Type, State.Pc);
                 continue;
             }
             var exit = engine.Step(Context);

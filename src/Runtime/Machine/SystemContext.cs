@@ -154,12 +154,23 @@ public sealed unsafe class SystemContext : CpuContext, ISystemHooks
         return Bus.HostAddress(pa);
     }
 
-    /// <summary>DC ZVA: 64 bytes (DCZID_EL0.BS = 4), checked as one write before any byte changes.</summary>
+    /// <summary>
+    /// DC ZVA: 64 bytes (DCZID_EL0.BS = 4), checked as one write before any byte changes. In RAM it is one clear
+    /// (Linux clears every page it allocates this way); device memory gets eight 8-byte writes.
+    /// </summary>
     public override void ZeroBlock(uint aux, ulong address)
     {
         Cpu.CheckSystemInstruction(aux);
         ulong start = address & ~63UL;
-        Mmu.Translate(start, MemoryAccess.Write);
+        ulong pa = Mmu.Translate(start, MemoryAccess.Write);
+        if (Bus.IsRam(pa, 64))
+        {
+            new Span<byte>(Bus.HostAddress(pa), 64).Clear();
+            Bus.NoteStore(pa, 64);
+            if (!Bus.IsCodePage(pa))
+                inlineTlb.Fill(start, Bus.HostAddress(pa), readable: false, writable: true);
+            return;
+        }
         for (int i = 0; i < 8; i++)
             Store(start + (ulong)(8 * i), 8, 0);
     }
