@@ -121,7 +121,7 @@ public sealed partial class X64Compiler
             case Opcode.Store128: EmitStore128(inst); break;
 
             case Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
-                when !CanEmitSimd(inst):
+                or Opcode.VecTableLookup when !CanEmitSimd(inst):
                 EmitGeneric(inst);
                 break;
             case Opcode.FpBinary or Opcode.FpTernary when !CanEmitFloatingPoint(inst):
@@ -133,6 +133,7 @@ public sealed partial class X64Compiler
             case Opcode.VecDup: EmitVecDup(inst); break;
             case Opcode.VecBinary: EmitVecBinary(inst); break;
             case Opcode.VecUnary: EmitVecUnary(inst); break;
+            case Opcode.VecTableLookup: EmitTableLookup(inst); break;
 
             case Opcode.ZeroExtend1To64: case Opcode.ZeroExtend1To32:
             case Opcode.ZeroExtend8To32: case Opcode.ZeroExtend16To32:

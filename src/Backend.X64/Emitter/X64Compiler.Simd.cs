@@ -7,52 +7,138 @@ using static Iced.Intel.AssemblerRegisters;
 namespace A64Jit.Backend.X64;
 
 /// <summary>
-/// Advanced SIMD integer operations with an SSE form: element moves, lane-wise arithmetic and logic on
-/// whole 64- or 128-bit vectors, shifts by immediate, widening. Vectors live in their 16-byte slots;
-/// xmm0 and xmm1 are scratch. A form without an exact SSE equivalent on this host (8-bit shifts, 64-bit
-/// arithmetic shifts, a 32-bit scalar result) goes through the generic helper.
+/// Advanced SIMD integer operations with an SSE form: which forms this host can emit, element moves,
+/// the shared load/store of vectors and the per-block pool of vector constants. Vectors live in their
+/// 16-byte slots (the allocator keeps no value in an xmm register), so every xmm register is scratch
+/// inside one emitter: operands are loaded into xmm0 and xmm1 and the result leaves from xmm0. The
+/// families are in their own files (SimdLanes, SimdPermute, SimdReduce); a form
+/// without an exact SSE sequence on this host goes through the generic helper.
 /// </summary>
 public sealed partial class X64Compiler
 {
+    // SSE2 is part of x86-64; everything above it is checked. .NET's own switches turn these off
+    // (DOTNET_EnableHWIntrinsic=0: SSE2 only; DOTNET_EnableAVX=0: no AVX2 or FMA), which is how the
+    // fallbacks are tested on a host that has everything.
+    static readonly bool HostSsse3 = Ssse3.IsSupported;
     static readonly bool HostSse41 = Sse41.IsSupported;
     static readonly bool HostSse42 = Sse42.IsSupported;
+    static readonly bool HostAvx2 = Avx2.IsSupported;
+    static readonly bool HostPclmul = Pclmulqdq.IsSupported;
+
+    /// <summary>Whether this host runs every instruction of the given form (SSE2 and below are assumed).</summary>
+    static bool Has(Code code) => code != Code.INVALID && code.CpuidFeatures().All(feature => feature switch
+    {
+        CpuidFeature.SSE or CpuidFeature.SSE2 => true,
+        CpuidFeature.SSSE3 => HostSsse3,
+        CpuidFeature.SSE4_1 => HostSse41,
+        CpuidFeature.SSE4_2 => HostSse42,
+        CpuidFeature.AVX2 => HostAvx2,
+        CpuidFeature.PCLMULQDQ => HostPclmul,
+        _ => false,
+    });
 
     /// <summary>Whether this SIMD instruction has an SSE emitter (else the generic helper runs it).</summary>
     static bool CanEmitSimd(Inst inst)
     {
         var aux = SimdAux.Unpack(inst.Aux);
         int n = aux.ESize, bits = aux.ESize * aux.Lanes;
-        switch (inst.Op)
+        return inst.Op switch
         {
-            case Opcode.VecGetElement:
-            case Opcode.VecSetElement:
-                return n is 8 or 16 or 32 or 64;
-            case Opcode.VecDup:
-                return n is 8 or 16 or 32 or 64 && bits is 64 or 128;
-            case Opcode.VecBinary:
-                if (bits is not (64 or 128))
-                    return false;
-                return (VecOp)aux.Op switch
-                {
-                    VecOp.Add or VecOp.Sub => n is 8 or 16 or 32 or 64,
-                    VecOp.And or VecOp.Bic or VecOp.Orr or VecOp.Orn or VecOp.Eor => true,
-                    VecOp.Mul => n == 16 || (n == 32 && HostSse41),
-                    VecOp.CmEq => n is 8 or 16 or 32 || (n == 64 && HostSse41),
-                    VecOp.CmGt => n is 8 or 16 or 32 || (n == 64 && HostSse42),
-                    _ => false,
-                };
-            case Opcode.VecUnary:
-                return (VecOp)aux.Op switch
-                {
-                    VecOp.Not => bits is 64 or 128,
-                    VecOp.Neg => bits is 64 or 128 && n is 8 or 16 or 32 or 64,
-                    VecOp.ShlImm or VecOp.UShrImm => bits is 64 or 128 && n is 16 or 32 or 64,
-                    VecOp.SShrImm => bits is 64 or 128 && n is 16 or 32,
-                    VecOp.SWiden or VecOp.UWiden => HostSse41 && 2 * bits is 64 or 128 && n is 8 or 16 or 32,
-                    _ => false,
-                };
+            Opcode.VecGetElement or Opcode.VecSetElement => n is 8 or 16 or 32 or 64,
+            Opcode.VecDup => n is 8 or 16 or 32 or 64 && bits is 64 or 128,
+            Opcode.VecBinary => CanEmitVecBinary(aux),
+            Opcode.VecUnary => CanEmitVecUnary(aux),
+            Opcode.VecTableLookup => CanEmitTableLookup(aux),
+            _ => false,
+        };
+    }
+
+    static bool CanEmitVecBinary(SimdAux aux)
+    {
+        var op = (VecOp)aux.Op;
+        int n = aux.ESize, bits = n * aux.Lanes;
+        if (n is not (8 or 16 or 32 or 64) || bits is not (64 or 128))
+            return false;
+        return op switch
+        {
+            VecOp.Zip1 or VecOp.Zip2 or VecOp.Uzp1 or VecOp.Uzp2 or VecOp.Trn1 or VecOp.Trn2 or VecOp.Ext => CanPermute(op, n),
+            VecOp.AddP or VecOp.SMaxP or VecOp.SMinP or VecOp.UMaxP or VecOp.UMinP => CanPairwise(op, n),
+            VecOp.SDot or VecOp.UDot => n == 32,
+            VecOp.PMull => HostPclmul && n == 64,
+            _ => CanLaneBinary(op, n),
+        };
+    }
+
+    static bool CanEmitVecUnary(SimdAux aux)
+    {
+        var op = (VecOp)aux.Op;
+        int n = aux.ESize, bits = n * aux.Lanes;
+        if (n is not (8 or 16 or 32 or 64))
+            return false;
+        return op switch
+        {
+            VecOp.AddV or VecOp.SMaxV or VecOp.SMinV or VecOp.UMaxV or VecOp.UMinV or VecOp.SAddLV or VecOp.UAddLV
+                => bits is 64 or 128 && CanReduce(op, n),
+            VecOp.SAddLP or VecOp.UAddLP => 2 * bits is 64 or 128 && n is 8 or 16 or 32,
+            VecOp.Narrow => bits is 64 or 128 && n is 16 or 32 or 64,
+            VecOp.SWiden or VecOp.UWiden => 2 * bits is 64 or 128 && n is 8 or 16 or 32,
+            VecOp.DupElement or VecOp.Rev => bits is 64 or 128 && CanPermuteUnary(op, n),
+            _ => bits is 64 or 128 && CanLaneUnary(op, n, aux.Imm),
+        };
+    }
+
+    void EmitVecBinary(Inst inst)
+    {
+        var aux = SimdAux.Unpack(inst.Aux);
+        var op = (VecOp)aux.Op;
+        switch (op)
+        {
+            case VecOp.Zip1 or VecOp.Zip2 or VecOp.Uzp1 or VecOp.Uzp2 or VecOp.Trn1 or VecOp.Trn2 or VecOp.Ext:
+                EmitPermute(inst, aux);
+                break;
+            case VecOp.AddP or VecOp.SMaxP or VecOp.SMinP or VecOp.UMaxP or VecOp.UMinP:
+                EmitPairwise(inst, aux);
+                break;
+            case VecOp.SDot or VecOp.UDot:
+                EmitDot(inst, aux);
+                break;
+            case VecOp.PMull:
+                EmitPolyMulLong(inst);
+                break;
             default:
-                return false;
+                LoadVector(xmm0, inst.Args[0]);
+                LoadVector(xmm1, inst.Args[1]);
+                LaneBinary(op, aux.ESize, xmm0, xmm1, aux.Imm);
+                StoreVector(inst, aux.ESize * aux.Lanes);
+                break;
+        }
+    }
+
+    void EmitVecUnary(Inst inst)
+    {
+        var aux = SimdAux.Unpack(inst.Aux);
+        var op = (VecOp)aux.Op;
+        switch (op)
+        {
+            case VecOp.AddV or VecOp.SMaxV or VecOp.SMinV or VecOp.UMaxV or VecOp.UMinV or VecOp.SAddLV or VecOp.UAddLV:
+                EmitReduce(inst, aux);
+                break;
+            case VecOp.SAddLP or VecOp.UAddLP:
+                EmitAddLongPairwise(inst, aux);
+                break;
+            case VecOp.Narrow or VecOp.DupElement or VecOp.Rev:
+                EmitPermuteUnary(inst, aux);
+                break;
+            case VecOp.SWiden or VecOp.UWiden:
+                LoadVector(xmm0, inst.Args[0]);
+                Widen(xmm0, aux.ESize, op == VecOp.SWiden, high: false);
+                StoreVector(inst, 2 * aux.ESize * aux.Lanes);
+                break;
+            default:
+                LoadVector(xmm0, inst.Args[0]);
+                LaneUnary(op, aux.ESize, xmm0, aux.Imm);
+                StoreVector(inst, aux.ESize * aux.Lanes);
+                break;
         }
     }
 
@@ -119,95 +205,97 @@ public sealed partial class X64Compiler
             asm.mov(SlotHigh(inst), 0);
     }
 
-    void EmitVecBinary(Inst inst)
-    {
-        var aux = SimdAux.Unpack(inst.Aux);
-        int n = aux.ESize;
-        asm.movdqa(xmm0, Slot128(inst.Args[0]));
-        asm.movdqa(xmm1, Slot128(inst.Args[1]));
-        switch ((VecOp)aux.Op)
-        {
-            case VecOp.Add:
-                if (n == 8) asm.paddb(xmm0, xmm1); else if (n == 16) asm.paddw(xmm0, xmm1);
-                else if (n == 32) asm.paddd(xmm0, xmm1); else asm.paddq(xmm0, xmm1);
-                break;
-            case VecOp.Sub:
-                if (n == 8) asm.psubb(xmm0, xmm1); else if (n == 16) asm.psubw(xmm0, xmm1);
-                else if (n == 32) asm.psubd(xmm0, xmm1); else asm.psubq(xmm0, xmm1);
-                break;
-            case VecOp.And: asm.pand(xmm0, xmm1); break;
-            case VecOp.Orr: asm.por(xmm0, xmm1); break;
-            case VecOp.Eor: asm.pxor(xmm0, xmm1); break;
-            case VecOp.Bic:
-                // pandn computes ~dst & src.
-                asm.pandn(xmm1, xmm0);
-                asm.movdqa(xmm0, xmm1);
-                break;
-            case VecOp.Orn:
-                asm.pcmpeqd(xmm2, xmm2);
-                asm.pxor(xmm1, xmm2);
-                asm.por(xmm0, xmm1);
-                break;
-            case VecOp.Mul:
-                if (n == 16) asm.pmullw(xmm0, xmm1); else asm.pmulld(xmm0, xmm1);
-                break;
-            case VecOp.CmEq:
-                if (n == 8) asm.pcmpeqb(xmm0, xmm1); else if (n == 16) asm.pcmpeqw(xmm0, xmm1);
-                else if (n == 32) asm.pcmpeqd(xmm0, xmm1); else asm.pcmpeqq(xmm0, xmm1);
-                break;
-            case VecOp.CmGt:
-                if (n == 8) asm.pcmpgtb(xmm0, xmm1); else if (n == 16) asm.pcmpgtw(xmm0, xmm1);
-                else if (n == 32) asm.pcmpgtd(xmm0, xmm1); else asm.pcmpgtq(xmm0, xmm1);
-                break;
-        }
-        StoreVector(inst, aux.ESize * aux.Lanes);
-    }
+    void LoadVector(AssemblerRegisterXMM reg, Inst value) => asm.movdqa(reg, Slot128(value));
 
-    void EmitVecUnary(Inst inst)
-    {
-        var aux = SimdAux.Unpack(inst.Aux);
-        int n = aux.ESize;
-        byte shift = (byte)Math.Min(aux.Imm, 255);
-        asm.movdqa(xmm0, Slot128(inst.Args[0]));
-        int bits = n * aux.Lanes;
-        switch ((VecOp)aux.Op)
-        {
-            case VecOp.Not:
-                asm.pcmpeqd(xmm1, xmm1);
-                asm.pxor(xmm0, xmm1);
-                break;
-            case VecOp.Neg:
-                asm.pxor(xmm1, xmm1);
-                if (n == 8) asm.psubb(xmm1, xmm0); else if (n == 16) asm.psubw(xmm1, xmm0);
-                else if (n == 32) asm.psubd(xmm1, xmm0); else asm.psubq(xmm1, xmm0);
-                asm.movdqa(xmm0, xmm1);
-                break;
-            case VecOp.ShlImm:
-                if (n == 16) asm.psllw(xmm0, shift); else if (n == 32) asm.pslld(xmm0, shift); else asm.psllq(xmm0, shift);
-                break;
-            case VecOp.UShrImm:
-                if (n == 16) asm.psrlw(xmm0, shift); else if (n == 32) asm.psrld(xmm0, shift); else asm.psrlq(xmm0, shift);
-                break;
-            case VecOp.SShrImm:
-                if (n == 16) asm.psraw(xmm0, shift); else asm.psrad(xmm0, shift);
-                break;
-            case VecOp.SWiden:
-                if (n == 8) asm.pmovsxbw(xmm0, xmm0); else if (n == 16) asm.pmovsxwd(xmm0, xmm0); else asm.pmovsxdq(xmm0, xmm0);
-                bits *= 2;
-                break;
-            case VecOp.UWiden:
-                if (n == 8) asm.pmovzxbw(xmm0, xmm0); else if (n == 16) asm.pmovzxwd(xmm0, xmm0); else asm.pmovzxdq(xmm0, xmm0);
-                bits *= 2;
-                break;
-        }
-        StoreVector(inst, bits);
-    }
-
-    /// <summary>Stores xmm0 as the result, clearing the bits above a 64-bit result as Arm's 64-bit forms do.</summary>
+    /// <summary>
+    /// Stores xmm0 as the result, keeping only its low <paramref name="bits"/>: the bits above a 64-bit
+    /// result are cleared as Arm's 64-bit forms do, and a scalar result of 8, 16 or 32 bits is zero-extended.
+    /// </summary>
     void StoreVector(Inst inst, int bits)
     {
+        if (bits >= 128)
+        {
+            asm.movdqa(Slot128(inst), xmm0);
+            return;
+        }
         if (bits == 64)
+        {
             asm.movq(xmm0, xmm0);
-        asm.movdqa(Slot128(inst), xmm0);
+            asm.movdqa(Slot128(inst), xmm0);
+            return;
+        }
+        asm.movd(eax, xmm0);
+        if (bits == 8)
+            asm.movzx(eax, al);
+        else if (bits == 16)
+            asm.movzx(eax, ax);
+        asm.mov(Slot(inst), rax);
+        asm.mov(SlotHigh(inst), 0);
+    }
+
+    // ---- Instruction forms by element size ------------------------------------------------------
+
+    /// <summary>One SSE operation in its 8-, 16-, 32- and 64-bit lane forms (Code.INVALID where x86 has none).</summary>
+    readonly record struct LaneCodes(Code B, Code W, Code D, Code Q)
+    {
+        public Code For(int esize) => esize switch { 8 => B, 16 => W, 32 => D, _ => Q };
+    }
+
+    /// <summary>dst = dst op src for a two-register SSE form.</summary>
+    void Sse(Code code, AssemblerRegisterXMM dst, AssemblerRegisterXMM src) =>
+        asm.AddInstruction(Instruction.Create(code, dst, src));
+
+    /// <summary>An SSE form with a register and an 8-bit immediate (the shifts by immediate).</summary>
+    void Sse(Code code, AssemblerRegisterXMM dst, int imm) =>
+        asm.AddInstruction(Instruction.Create(code, dst, imm));
+
+    // ---- Vector constants ---------------------------------------------------------------------
+
+    readonly Dictionary<UInt128, Label> vectorConstants = [];
+
+    /// <summary>Loads a 16-byte constant from the block's constant pool (placed after its code).</summary>
+    void LoadConstant(AssemblerRegisterXMM reg, UInt128 value)
+    {
+        if (value == 0)
+        {
+            asm.pxor(reg, reg);
+            return;
+        }
+        if (value == UInt128.MaxValue)
+        {
+            asm.pcmpeqd(reg, reg);
+            return;
+        }
+        if (!vectorConstants.TryGetValue(value, out var label))
+        {
+            label = asm.CreateLabel();
+            vectorConstants[value] = label;
+        }
+        // movdqu: the code, and with it the pool, is only byte-aligned in the cache.
+        asm.movdqu(reg, __xmmword_ptr[label]);
+    }
+
+    /// <summary>Loads <paramref name="element"/> repeated in every <paramref name="esize"/>-bit lane.</summary>
+    void LoadBroadcast(AssemblerRegisterXMM reg, ulong element, int esize) => LoadConstant(reg, Broadcast(element, esize));
+
+    static UInt128 Broadcast(ulong element, int esize)
+    {
+        if (esize < 64)
+            element &= (1UL << esize) - 1;
+        ulong half = 0;
+        for (int i = 0; i < 64; i += esize)
+            half |= element << i;
+        return new UInt128(half, half);
+    }
+
+    /// <summary>The constant pool: every vector constant the block's code loads, after all its code.</summary>
+    void EmitVectorConstants()
+    {
+        foreach (var (value, label) in vectorConstants)
+        {
+            var l = label;
+            asm.Label(ref l);
+            asm.dq((ulong)value, (ulong)(value >> 64));
+        }
     }
 }

@@ -92,6 +92,7 @@ public sealed partial class X64Compiler
         EmitTerminal(block.Terminal!, slotLabels, 0);
         for (int i = 0; i < outOfLine.Count; i++)
             outOfLine[i]();
+        EmitVectorConstants();
 
         var (code, offset) = Encode();
         var sites = new List<LinkSite>(links.Count);
