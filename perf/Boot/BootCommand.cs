@@ -42,15 +42,15 @@ public static class BootCommand
             }
             (kernel, initrd) = (paths[0], paths[1]);
         }
-        string dll = A64JitTool.Locate(root, null, Console.Error.WriteLine);
+        var a64jit = A64JitTool.Locate(root, null, Console.Error.WriteLine);
         string? qemu = ProcessRun.Which("qemu-system-aarch64");
 
         var times = new Dictionary<string, List<double>>();
         for (int run = 0; run < runs; run++)
         {
             foreach (var engine in engines)
-                Measure(times, $"a64jit ({engine})", "dotnet",
-                    [dll, "boot", "--kernel", kernel, "--initrd", initrd, "--mem", "512M", "--append", Append, "--engine", engine]);
+                Measure(times, $"a64jit ({engine})", a64jit.Program,
+                    a64jit.With("boot", "--kernel", kernel, "--initrd", initrd, "--mem", "512M", "--append", Append, "--engine", engine));
             if (qemu is not null)
                 Measure(times, "qemu-system-aarch64", qemu,
                     ["-M", "virt,gic-version=3", "-cpu", "max,pauth=off,sve=off", "-m", "512M", "-nographic", "-monitor", "none", "-serial", "stdio",

@@ -44,8 +44,8 @@ public static class GuestCommand
             throw new RunnerException($"unknown benchmark '{unknown[0]}' (have: {string.Join(", ", all.Select(b => b.Name))})");
         var benchmarks = options.Only.Count == 0 ? all : all.Where(b => options.Only.Contains(b.Name)).ToList();
 
-        var dll = A64JitTool.Locate(root, options.A64JitDll, Log);
-        Runner[] runners = [new A64JitRunner(ProcessRun.Which("dotnet") ?? "dotnet", dll, options.Engine), new QemuRunner(qemu!), new NativeRunner()];
+        var a64jit = A64JitTool.Locate(root, options.A64JitDll, Log);
+        Runner[] runners = [new A64JitRunner(a64jit, options.Engine), new QemuRunner(qemu!), new NativeRunner()];
 
         var rows = new List<BenchmarkResult>();
         var notes = new List<string>();

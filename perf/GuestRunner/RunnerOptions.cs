@@ -26,7 +26,7 @@ public sealed record RunnerOptions
           --engine <name>    a64jit engine: jit (default), interp or lockstep
           --runs <n>         timed runs of each runner per benchmark (default 5)
           --only <a,b,...>   only these benchmarks
-          --a64jit <dll>     measure this a64jit.dll (default: src/Cli's Release build, built if stale)
+          --a64jit <path>    measure this a64jit (a64jit.dll runs under dotnet; default: the published build, published if stale)
           --cache <dir>      where built benchmarks go (default artifacts/perf-guests)
           --timeout <s>      per-run limit in seconds (default 600)
         """;

@@ -81,7 +81,7 @@ public sealed partial class X64Compiler
         Store(inst, rdx);
     }
 
-    static readonly bool HostLzcnt = System.Runtime.Intrinsics.X86.Lzcnt.IsSupported;
+    static readonly bool HostLzcnt = HostFeatures.Lzcnt;
 
     /// <summary>Count leading zeros: LZCNT where the host has it (it gives the width for 0, as CLZ does); else bsr, which leaves the index of the top set bit (undefined for 0).</summary>
     void EmitClz(Inst inst, bool wide)

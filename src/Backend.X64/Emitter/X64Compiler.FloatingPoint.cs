@@ -16,7 +16,7 @@ namespace A64Jit.Backend.X64;
 /// </summary>
 public sealed partial class X64Compiler
 {
-    static readonly bool HostFma = Fma.IsSupported;
+    static readonly bool HostFma = HostFeatures.Fma;
 
     /// <summary>FPCR bits that change results: AHP, DN, FZ and RMode.</summary>
     const int FpcrNonDefault = 0x07C0_0000;

@@ -19,11 +19,11 @@ public sealed partial class X64Compiler
     // SSE2 is part of x86-64; everything above it is checked. .NET's own switches turn these off
     // (DOTNET_EnableHWIntrinsic=0: SSE2 only; DOTNET_EnableAVX=0: no AVX2 or FMA), which is how the
     // fallbacks are tested on a host that has everything.
-    static readonly bool HostSsse3 = Ssse3.IsSupported;
-    static readonly bool HostSse41 = Sse41.IsSupported;
-    static readonly bool HostSse42 = Sse42.IsSupported;
-    static readonly bool HostAvx2 = Avx2.IsSupported;
-    static readonly bool HostPclmul = Pclmulqdq.IsSupported;
+    static readonly bool HostSsse3 = HostFeatures.Ssse3;
+    static readonly bool HostSse41 = HostFeatures.Sse41;
+    static readonly bool HostSse42 = HostFeatures.Sse42;
+    static readonly bool HostAvx2 = HostFeatures.Avx2;
+    static readonly bool HostPclmul = HostFeatures.Pclmulqdq;
 
     /// <summary>Whether this host runs every instruction of the given form (SSE2 and below are assumed).</summary>
     static bool Has(Code code) => code != Code.INVALID && code.CpuidFeatures().All(feature => feature switch

@@ -44,8 +44,8 @@ public static unsafe partial class HostProcess
         string host = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find the a64jit host binary");
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
-            string dll = Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("cannot find a64jit.dll");
-            return [host, dll];
+            string dll = Path.Combine(AppContext.BaseDirectory, "a64jit.dll");
+            return File.Exists(dll) ? [host, dll] : throw new InvalidOperationException($"cannot find {dll}");
         }
         return [host];
     }
