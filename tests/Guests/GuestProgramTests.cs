@@ -12,7 +12,7 @@ namespace A64Jit.Tests.Guests;
 [Parallelizable(ParallelScope.Children)]
 public class GuestProgramTests
 {
-    static string OutDir => Path.Combine(Path.GetTempPath(), "a64jit-guests");
+    internal static string OutDir => Path.Combine(Path.GetTempPath(), "a64jit-guests");
 
     /// <summary>The engines every guest program must pass under.</summary>
     static readonly string[] Engines = ["jit", "interp", "lockstep"];
@@ -28,7 +28,9 @@ public class GuestProgramTests
     }
 
     [OneTimeSetUp]
-    public void Build()
+    public void Build() => BuildPrograms();
+
+    internal static void BuildPrograms()
     {
         CrossTools.Require(CrossTools.Gcc);
         var (code, stdout, stderr) = CrossTools.Run("bash", [Repo.Path("tests", "guests", "build.sh"), OutDir], timeoutMs: 900_000);
@@ -36,7 +38,10 @@ public class GuestProgramTests
     }
 
     [TestCaseSource(nameof(Programs))]
-    public void MatchesQemu(string name, string engine)
+    public void MatchesQemu(string name, string engine) => RunAndCompare([DotnetHost, Repo.A64JitDll], name, engine);
+
+    /// <summary>Runs program <paramref name="name"/> under the a64jit that <paramref name="a64jit"/> starts and compares with the recording.</summary>
+    internal static void RunAndCompare(string[] a64jit, string name, string engine)
     {
         var source = File.ReadAllLines(Repo.Path("tests", "guests", name + ".c"));
         var args = SplitArgs(Header(source, "args").FirstOrDefault() ?? "");
@@ -52,7 +57,7 @@ public class GuestProgramTests
         {
             // The dotnet host needs to find itself; the guest sees only the recorded environment.
             var (exit, stdout, stderr) = CrossTools.Run("/usr/bin/env",
-                ["-i", .. env.Select(kv => $"{kv.Key}={kv.Value}"), DotnetHost, Repo.A64JitDll, "run", "--engine", engine, "--", Path.Combine(OutDir, name), .. args],
+                ["-i", .. env.Select(kv => $"{kv.Key}={kv.Value}"), .. a64jit, "run", "--engine", engine, "--", Path.Combine(OutDir, name), .. args],
                 stdin: "", timeoutMs: 300_000, workingDirectory: work.FullName);
             Assert.Multiple(() =>
             {
