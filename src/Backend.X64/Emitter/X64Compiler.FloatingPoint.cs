@@ -7,12 +7,14 @@ using static Iced.Intel.AssemblerRegisters;
 namespace A64Jit.Backend.X64;
 
 /// <summary>
-/// Scalar single- and double-precision add, subtract, multiply, divide and fused multiply-add with SSE,
-/// in the one case where x86 and Arm agree bit for bit: FPCR in its default mode (round to nearest, no
+/// Single- and double-precision add, subtract, multiply, divide and fused multiply-add with SSE, scalar
+/// and on 64- and 128-bit vectors (FADD/FSUB/FMUL/FDIV/FMLA/FMLS .2S/.4S/.2D), in the one case where x86
+/// and Arm agree bit for bit: FPCR in its default mode (round to nearest, no
 /// flush-to-zero, no default NaN) and a finite, normal result that raised no exception except inexact.
 /// The host's MXCSR flags are cleared before the operation and read after it; inexact becomes FPSR.IXC.
 /// Anything else (a NaN, an infinity, a zero or subnormal result or operand, invalid, overflow,
-/// underflow, another rounding mode) runs the exact Arm semantics through the generic helper instead.
+/// underflow, another rounding mode) runs the exact Arm semantics through the generic helper instead. A
+/// vector takes the fast path only when every lane's result passes.
 /// </summary>
 public sealed partial class X64Compiler
 {
@@ -25,11 +27,13 @@ public sealed partial class X64Compiler
     static bool CanEmitFloatingPoint(Inst inst)
     {
         var aux = SimdAux.Unpack(inst.Aux);
-        if (aux.Lanes != 1 || aux.ESize is not (32 or 64) || aux.Mode != SimdAux.FromFpcr)
+        int bits = aux.ESize * aux.Lanes;
+        if (aux.ESize is not (32 or 64) || aux.Mode != SimdAux.FromFpcr || (aux.Lanes > 1 && bits is not (64 or 128)))
             return false;
         return inst.Op switch
         {
-            Opcode.FpBinary => (FpOp)aux.Op is FpOp.Add or FpOp.Sub or FpOp.Mul or FpOp.Div,
+            // A 64-bit vector computes on zero upper lanes too: 0/0 would raise invalid every time.
+            Opcode.FpBinary => (FpOp)aux.Op is FpOp.Add or FpOp.Sub or FpOp.Mul || ((FpOp)aux.Op == FpOp.Div && (aux.Lanes == 1 || bits == 128)),
             Opcode.FpTernary => HostFma && (FpOp)aux.Op is FpOp.MulAdd or FpOp.MulSub or FpOp.NMulAdd or FpOp.NMulSub,
             _ => false,
         };
@@ -38,6 +42,11 @@ public sealed partial class X64Compiler
     void EmitFloatingPoint(Inst inst)
     {
         var aux = SimdAux.Unpack(inst.Aux);
+        if (aux.Lanes > 1)
+        {
+            EmitVectorFloatingPoint(inst, aux);
+            return;
+        }
         bool dbl = aux.ESize == 64;
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
@@ -112,6 +121,96 @@ public sealed partial class X64Compiler
             asm.mov(esi, id);
             asm.mov(rdx, rsp);
         });
+    }
+
+    /// <summary>The vector forms: all lanes at once, then every active lane's result checked as the scalar form checks one.</summary>
+    void EmitVectorFloatingPoint(Inst inst, SimdAux aux)
+    {
+        bool dbl = aux.ESize == 64;
+        bool wide = aux.ESize * aux.Lanes == 128;
+        var slow = asm.CreateLabel();
+        var done = asm.CreateLabel();
+        var scratch = __dword_ptr[Context + ContextLayout.MxcsrScratch];
+
+        asm.test(__dword_ptr[Context + ContextLayout.Fpcr], FpcrNonDefault);
+        asm.jnz(slow);
+        asm.stmxcsr(scratch);
+        asm.and(scratch, ~(MxcsrExceptionFlags | MxcsrInexact));
+        asm.ldmxcsr(scratch);
+        LoadOperand(xmm0, inst.Args[0], wide);
+        LoadOperand(xmm1, inst.Args[1], wide);
+        var op = (FpOp)aux.Op;
+        if (inst.Op == Opcode.FpTernary)
+        {
+            LoadOperand(xmm2, inst.Args[2], wide);
+            switch (op)
+            {
+                case FpOp.MulAdd: if (dbl) asm.vfmadd231pd(xmm0, xmm1, xmm2); else asm.vfmadd231ps(xmm0, xmm1, xmm2); break;
+                case FpOp.MulSub: if (dbl) asm.vfnmadd231pd(xmm0, xmm1, xmm2); else asm.vfnmadd231ps(xmm0, xmm1, xmm2); break;
+                case FpOp.NMulAdd: if (dbl) asm.vfnmsub231pd(xmm0, xmm1, xmm2); else asm.vfnmsub231ps(xmm0, xmm1, xmm2); break;
+                default: if (dbl) asm.vfmsub231pd(xmm0, xmm1, xmm2); else asm.vfmsub231ps(xmm0, xmm1, xmm2); break;
+            }
+        }
+        else
+        {
+            switch (op)
+            {
+                case FpOp.Add: if (dbl) asm.addpd(xmm0, xmm1); else asm.addps(xmm0, xmm1); break;
+                case FpOp.Sub: if (dbl) asm.subpd(xmm0, xmm1); else asm.subps(xmm0, xmm1); break;
+                case FpOp.Mul: if (dbl) asm.mulpd(xmm0, xmm1); else asm.mulps(xmm0, xmm1); break;
+                default: if (dbl) asm.divpd(xmm0, xmm1); else asm.divps(xmm0, xmm1); break;
+            }
+        }
+        asm.stmxcsr(scratch);
+        asm.test(scratch, MxcsrExceptionFlags);
+        asm.jnz(slow);
+        // Each lane's biased exponent must lie strictly between 1 and all-ones (as in the scalar check).
+        asm.movdqa(xmm1, xmm0);
+        if (dbl)
+        {
+            // The 11-bit exponent lands in the low dword of each quadword, whose high dword becomes zero.
+            asm.psllq(xmm1, 1);
+            asm.psrlq(xmm1, 53);
+        }
+        else
+        {
+            asm.pslld(xmm1, 1);
+            asm.psrld(xmm1, 24);
+        }
+        asm.movdqa(xmm2, xmm1);
+        LoadBroadcast(xmm3, 1, 32);
+        asm.pcmpgtd(xmm2, xmm3);
+        LoadBroadcast(xmm3, dbl ? 0x7FFUL : 0xFFUL, 32);
+        asm.pcmpgtd(xmm3, xmm1);
+        asm.pand(xmm2, xmm3);
+        asm.movmskps(eax, xmm2);
+        int lanes = dbl ? 0b0101 : (1 << aux.Lanes) - 1;
+        asm.and(eax, lanes);
+        asm.cmp(eax, lanes);
+        asm.jne(slow);
+        var exact = asm.CreateLabel();
+        asm.test(scratch, MxcsrInexact);
+        asm.jz(exact);
+        asm.or(__dword_ptr[Context + ContextLayout.Fpsr], FpsrInexact);
+        asm.Label(ref exact);
+        asm.movdqa(Slot128(inst), xmm0);
+        asm.Label(ref done);
+
+        int id = InstTable.Add(inst);
+        OutOfLineHelperCall(inst, slow, done, JitHelpers.Evaluate, () =>
+        {
+            asm.mov(esi, id);
+            asm.mov(rdx, rsp);
+        });
+    }
+
+    /// <summary>A vector operand: all 16 bytes, or the low 8 with the rest of the register zero.</summary>
+    void LoadOperand(AssemblerRegisterXMM reg, Inst value, bool wide)
+    {
+        if (wide)
+            asm.movdqa(reg, Slot128(value));
+        else
+            asm.movq(reg, Slot(value));
     }
 
     /// <summary>Loads the low element of a vector slot with the rest of the register zero.</summary>
