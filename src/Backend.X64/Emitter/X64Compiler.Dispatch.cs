@@ -32,6 +32,7 @@ public sealed partial class X64Compiler
             or Opcode.UDiv32 or Opcode.UDiv64 or Opcode.SDiv32 or Opcode.SDiv64 or Opcode.UMulHigh64 or Opcode.SMulHigh64
             or Opcode.Clz32 or Opcode.Clz64 or Opcode.ByteReverse32 or Opcode.ByteReverse64
             or Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
+            or Opcode.VecTableLookup or Opcode.VecSatBinary
             or Opcode.FpBinary or Opcode.FpTernary => true,
         _ => false,
     };
@@ -121,7 +122,7 @@ public sealed partial class X64Compiler
             case Opcode.Store128: EmitStore128(inst); break;
 
             case Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
-                or Opcode.VecTableLookup when !CanEmitSimd(inst):
+                or Opcode.VecTableLookup or Opcode.VecSatBinary when !CanEmitSimd(inst):
                 EmitGeneric(inst);
                 break;
             case Opcode.FpBinary or Opcode.FpTernary when !CanEmitFloatingPoint(inst):
@@ -134,6 +135,7 @@ public sealed partial class X64Compiler
             case Opcode.VecBinary: EmitVecBinary(inst); break;
             case Opcode.VecUnary: EmitVecUnary(inst); break;
             case Opcode.VecTableLookup: EmitTableLookup(inst); break;
+            case Opcode.VecSatBinary: EmitSaturating(inst); break;
 
             case Opcode.ZeroExtend1To64: case Opcode.ZeroExtend1To32:
             case Opcode.ZeroExtend8To32: case Opcode.ZeroExtend16To32:

@@ -59,7 +59,8 @@ public sealed partial class X64Compiler
         || (inst.Op is Opcode.FpBinary or Opcode.FpTernary && !CanEmitFloatingPoint(inst));
 
     static bool IsSimdWithEmitter(Opcode op) =>
-        op is Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary;
+        op is Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
+            or Opcode.VecTableLookup or Opcode.VecSatBinary;
 
     /// <summary>Calls a helper; rsp is 16-byte aligned in the block body, as the ABI wants.</summary>
     void CallHelper(nint helper)

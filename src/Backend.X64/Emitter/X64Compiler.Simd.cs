@@ -11,7 +11,7 @@ namespace A64Jit.Backend.X64;
 /// the shared load/store of vectors and the per-block pool of vector constants. Vectors live in their
 /// 16-byte slots (the allocator keeps no value in an xmm register), so every xmm register is scratch
 /// inside one emitter: operands are loaded into xmm0 and xmm1 and the result leaves from xmm0. The
-/// families are in their own files (SimdLanes, SimdPermute, SimdReduce); a form
+/// families are in their own files (SimdLanes, SimdPermute, SimdReduce, SimdSaturate); a form
 /// without an exact SSE sequence on this host goes through the generic helper.
 /// </summary>
 public sealed partial class X64Compiler
@@ -49,6 +49,7 @@ public sealed partial class X64Compiler
             Opcode.VecBinary => CanEmitVecBinary(aux),
             Opcode.VecUnary => CanEmitVecUnary(aux),
             Opcode.VecTableLookup => CanEmitTableLookup(aux),
+            Opcode.VecSatBinary => CanEmitSaturating(aux),
             _ => false,
         };
     }
