@@ -1,14 +1,23 @@
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using X86Aes = System.Runtime.Intrinsics.X86.Aes;
 
 namespace A64Jit.IR.Semantics;
 
-/// <summary>AES, SHA-1, SHA-256, SHA-512 and SHA-3 helper semantics, after the Arm ARM pseudocode.</summary>
+/// <summary>
+/// AES, SHA-1, SHA-256, SHA-512 and SHA-3 helper semantics, after the Arm ARM pseudocode. The AES steps use
+/// the host's AES instructions where it has them (the byte order of the state is the same on both), with
+/// the table-driven pseudocode as the fallback.
+/// </summary>
 public static class CryptoOps
 {
     static readonly byte[] sbox = BuildSBox(), invSbox = Invert(sbox);
 
     public static UInt128 Unary(SimdAux aux, UInt128 x) => (CryptoOp)aux.Op switch
     {
+        // MixColumns: AESDECLAST undoes ShiftRows and SubBytes, which AESENC then redoes before its MixColumns.
+        CryptoOp.AesMC when X86Aes.IsSupported => FromVector(X86Aes.Encrypt(X86Aes.DecryptLast(ToVector(x), default), default)),
+        CryptoOp.AesIMC when X86Aes.IsSupported => FromVector(X86Aes.InverseMixColumns(ToVector(x))),
         CryptoOp.AesMC => MixColumns(x, inverse: false),
         CryptoOp.AesIMC => MixColumns(x, inverse: true),
         CryptoOp.Sha1H => BitOperations.RotateLeft((uint)x, 30),
@@ -19,6 +28,9 @@ public static class CryptoOps
     {
         switch ((CryptoOp)aux.Op)
         {
+            // AESE/AESD: AddRoundKey, then (Inv)ShiftRows and (Inv)SubBytes, which is AESENCLAST/AESDECLAST with a zero key.
+            case CryptoOp.AesE when X86Aes.IsSupported: return FromVector(X86Aes.EncryptLast(ToVector(d ^ n), default));
+            case CryptoOp.AesD when X86Aes.IsSupported: return FromVector(X86Aes.DecryptLast(ToVector(d ^ n), default));
             case CryptoOp.AesE: return SubBytes(ShiftRows(d ^ n, inverse: false), sbox);
             case CryptoOp.AesD: return SubBytes(ShiftRows(d ^ n, inverse: true), invSbox);
             case CryptoOp.Sha1Su1:
@@ -256,4 +268,8 @@ public static class CryptoOps
             inv[box[i]] = (byte)i;
         return inv;
     }
+
+    static Vector128<byte> ToVector(UInt128 x) => Vector128.Create((ulong)x, (ulong)(x >> 64)).AsByte();
+
+    static UInt128 FromVector(Vector128<byte> v) => new(v.AsUInt64().GetElement(1), v.AsUInt64().GetElement(0));
 }
