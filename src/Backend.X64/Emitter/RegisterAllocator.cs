@@ -107,7 +107,8 @@ public sealed class RegisterAllocator
         return result;
     }
 
-    static IEnumerable<Inst> TerminalUses(Terminal? terminal) => terminal switch
+    /// <summary>The values a terminal reads.</summary>
+    public static IEnumerable<Inst> TerminalUses(Terminal? terminal) => terminal switch
     {
         Terminal.Indirect ind => [ind.Target],
         Terminal.If f => [f.Condition, .. TerminalUses(f.Then), .. TerminalUses(f.Else)],

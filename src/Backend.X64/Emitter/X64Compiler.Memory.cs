@@ -81,20 +81,22 @@ public sealed partial class X64Compiler
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
         EmitAddressCheck(inst.Args[0], size, write: false, slow);
+        // Straight into the result's register; the slow path's helper returns it in rax.
+        var dst = Target(inst);
         switch (size)
         {
-            case 1: asm.movzx(eax, __byte_ptr[rax]); break;
-            case 2: asm.movzx(eax, __word_ptr[rax]); break;
-            case 4: asm.mov(eax, __dword_ptr[rax]); break;
-            default: asm.mov(rax, __qword_ptr[rax]); break;
+            case 1: asm.movzx(Low32(dst), __byte_ptr[rax]); break;
+            case 2: asm.movzx(Low32(dst), __word_ptr[rax]); break;
+            case 4: asm.mov(Low32(dst), __dword_ptr[rax]); break;
+            default: asm.mov(dst, __qword_ptr[rax]); break;
         }
+        Store(inst, dst);
         asm.Label(ref done);
-        Store(inst, rax);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.ReadMemory, () =>
         {
             Load(rsi, inst.Args[0]);
             asm.mov(edx, size);
-        });
+        }, () => Store(inst, rax));
     }
 
     void EmitStore(Inst inst, int size)

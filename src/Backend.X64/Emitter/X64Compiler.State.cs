@@ -73,8 +73,9 @@ public sealed partial class X64Compiler
 
     void EmitGetNzcv(Inst inst)
     {
-        asm.mov(eax, GuestDword(ContextLayout.Nzcv));
-        Store(inst, rax);
+        var dst = Target(inst);
+        asm.mov(Low32(dst), GuestDword(ContextLayout.Nzcv));
+        Store(inst, dst);
     }
 
     void EmitSetNzcv(Inst inst)
