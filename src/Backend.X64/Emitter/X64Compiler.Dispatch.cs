@@ -38,6 +38,8 @@ public sealed partial class X64Compiler
 
     void EmitInst(Inst inst)
     {
+        if (foldedValues.Contains(inst))
+            return; // computed inside the accesses that use it (address folding)
         switch (inst.Op)
         {
             case Opcode.Const: EmitConst(inst); break;

@@ -69,14 +69,15 @@ public sealed partial class X64Compiler
         var aux = SimdAux.Unpack(inst.Aux);
         int bytes = aux.ESize / 8;
         var source = SlotAt(inst.Args[0], aux.Imm * bytes, bytes);
+        var dst = Target(inst);
         switch (bytes)
         {
-            case 1: asm.movzx(eax, source); break;
-            case 2: asm.movzx(eax, source); break;
-            case 4: asm.mov(eax, source); break;
-            default: asm.mov(rax, source); break;
+            case 1: asm.movzx(Low32(dst), source); break;
+            case 2: asm.movzx(Low32(dst), source); break;
+            case 4: asm.mov(Low32(dst), source); break;
+            default: asm.mov(dst, source); break;
         }
-        Store(inst, rax);
+        Store(inst, dst);
     }
 
     void EmitVecSetElement(Inst inst)

@@ -33,9 +33,7 @@ public sealed partial class X64Compiler
     /// <summary>Pack128(low, high).</summary>
     void EmitPack128(Inst inst)
     {
-        Load(rax, inst.Args[0]);
-        asm.mov(Slot(inst), rax);
-        Load(rax, inst.Args[1]);
-        asm.mov(SlotHigh(inst), rax);
+        StoreQword(Slot(inst), inst.Args[0]);
+        StoreQword(SlotHigh(inst), inst.Args[1]);
     }
 }

@@ -82,7 +82,8 @@ public sealed partial class X64Compiler
             asm.dq(0xCCCC_CCCC_CCCC_CCCCUL);
             cells.Add((cell, returnPc));
         }
-        registers = RegisterAllocator.Allocate(block, IsHelperCall);
+        PlanAddressFolding();
+        registers = RegisterAllocator.Allocate(block, IsHelperCall, foldedValues, FoldedOperands);
         PlanFlagFusion();
         var entry = asm.CreateLabel();
         asm.Label(ref entry);
