@@ -46,6 +46,9 @@ public enum Opcode : ushort
     /// <summary>The flags half of AddWithCarry(a, b, carry).</summary>
     [Op(Nzcv, U32, U32, U1)] AddCarryFlags32,
     [Op(Nzcv, U64, U64, U1)] AddCarryFlags64,
+    /// <summary>The flags of a - b, AddWithCarry(a, NOT b, 1): what SUBS and CMP set (from the simplification pass).</summary>
+    [Op(Nzcv, U32, U32)] SubFlags32,
+    [Op(Nzcv, U64, U64)] SubFlags64,
     /// <summary>N and Z from the result, C and V clear: the flags of ANDS and BICS.</summary>
     [Op(Nzcv, U32)] LogicFlags32,
     [Op(Nzcv, U64)] LogicFlags64,

@@ -118,6 +118,79 @@ public class JitFuzzTests
             + $"{failures.Count} mismatches, {clock.Elapsed.TotalSeconds:F1} s");
         Assert.That(failures, Is.Empty, string.Join("\n", failures));
     }
+
+    /// <summary>Boundary operands for the flag checks: carries, signed overflows and zero results at both widths.</summary>
+    static readonly ulong[] FlagOperands =
+    [
+        0, 1, 2, ulong.MaxValue, ulong.MaxValue - 1, 0x7FFF_FFFF_FFFF_FFFF, 0x8000_0000_0000_0000, 0x8000_0000_0000_0001,
+        0xFFFF_FFFF, 0x7FFF_FFFF, 0x8000_0000, 0x1_0000_0000, 0xFFFF_FFFF_8000_0000, 0x0000_0001_7FFF_FFFF,
+    ];
+
+    /// <summary>
+    /// A flag producer (SUBS, ADDS, ANDS, ADCS, SBCS, CCMP, register and immediate, both widths) followed,
+    /// perhaps after moves or an instruction that changes the host's flags, by flag readers (B.cond, CSEL,
+    /// CSET, CSINC, a second CCMP, ADC) on boundary operands and every condition: the compiled code fuses
+    /// compares with their readers, so every pairing must still match the interpreter, flags included.
+    /// </summary>
+    [Test]
+    public void JitMatchesInterpreterOnFlagProducerAndReaderPairs()
+    {
+        var random = new Random(Seed ^ 0xf1a9);
+        using var reference = new OurExecutor(ExecutorMode.Interpreter);
+        using var jit = new OurExecutor(ExecutorMode.Jit);
+        var failures = new List<string>();
+        uint Sf() => random.Next(2) == 0 ? 0x8000_0000u : 0;
+        uint Cond() => (uint)random.Next(16);
+        uint Reg() => (uint)random.Next(1, 4); // x1..x3: operands of producers and readers overlap
+        uint Dst() => random.Next(4) == 0 ? 31u : (uint)random.Next(1, 6);
+        uint Producer() => random.Next(9) switch
+        {
+            0 => 0x6B00_0000u | Sf() | Reg() << 16 | Reg() << 5 | Dst(),                                 // SUBS reg
+            1 => 0x2B00_0000u | Sf() | Reg() << 16 | Reg() << 5 | Dst(),                                 // ADDS reg
+            2 => 0x7100_0000u | Sf() | (uint)random.Next(4096) << 10 | Reg() << 5 | Dst(),               // SUBS imm
+            3 => 0x3100_0000u | Sf() | (uint)random.Next(4096) << 10 | Reg() << 5 | Dst(),               // ADDS imm
+            4 => 0x6A00_0000u | Sf() | Reg() << 16 | Reg() << 5 | Dst(),                                 // ANDS reg
+            5 => 0x3A00_0000u | Sf() | Reg() << 16 | Reg() << 5 | Dst(),                                 // ADCS
+            6 => 0x7A00_0000u | Sf() | Reg() << 16 | Reg() << 5 | Dst(),                                 // SBCS
+            7 => 0x7A40_0000u | Sf() | Reg() << 16 | Cond() << 12 | Reg() << 5 | (uint)random.Next(16), // CCMP reg
+            _ => 0x7200_0000u | Sf() | Reg() << 5 | Dst(),                                              // ANDS imm #1
+        };
+        uint Reader() => random.Next(7) switch
+        {
+            0 or 1 => 0x5400_0040u | Cond(),                                                           // B.cond .+8
+            2 => 0x1A80_0000u | Sf() | Reg() << 16 | Cond() << 12 | Reg() << 5 | Dst(),                // CSEL
+            3 => 0x1A9F_07E0u | Sf() | Cond() << 12 | Dst(),                                           // CSET (CSINC zr, zr)
+            4 => 0x1A80_0400u | Sf() | Reg() << 16 | Cond() << 12 | Reg() << 5 | Dst(),                // CSINC
+            5 => 0x7A40_0000u | Sf() | Reg() << 16 | Cond() << 12 | Reg() << 5 | (uint)random.Next(16), // CCMP
+            _ => 0x1A00_0000u | Sf() | Reg() << 16 | Reg() << 5 | Dst(),                                 // ADC
+        };
+        uint Between() => random.Next(4) switch
+        {
+            0 => 0xAA00_03E0u | Reg() << 16 | (uint)random.Next(4, 8),   // MOV x4..x7, xm (a plain register copy)
+            1 => 0x9100_0400u | Reg() << 5 | (uint)random.Next(4, 8),    // ADD xd, xn, #1 (changes the host's flags)
+            2 => 0xF900_0000u | 31u << 5 | (uint)random.Next(1, 4),      // STR xt, [sp] (may fault: a precise exit)
+            _ => 0xD503_201Fu,                                          // NOP
+        };
+        for (int b = 0; b < 20_000 && failures.Count < 10; b++)
+        {
+            var words = new List<uint> { Producer() };
+            if (random.Next(3) == 0)
+                words.Add(Between());
+            int readers = random.Next(1, 4);
+            for (int r = 0; r < readers; r++)
+            {
+                words.Add(Reader());
+                if (random.Next(4) == 0)
+                    words.Add(random.Next(2) == 0 ? Producer() : Between());
+            }
+            var start = EngineComparison.RandomState(random);
+            for (int r = 1; r <= 3; r++)
+                start.X[r] = random.Next(4) == 0 ? (ulong)random.NextInt64() : FlagOperands[random.Next(FlagOperands.Length)];
+            if (EngineComparison.Compare([.. words], start, reference, jit) is { } problem)
+                failures.Add($"block {string.Join(" ", words.Select(w => $"{w:x8}"))}: {problem}");
+        }
+        Assert.That(failures, Is.Empty, string.Join("\n", failures));
+    }
 }
 
 /// <summary>Runs the same words from the same state on two of our executors and names every difference.</summary>

@@ -42,7 +42,10 @@ public sealed class RegisterAllocator
     }
 
     /// <param name="isHelperCall">Whether an instruction's code calls a helper inline (operands and result through the frame).</param>
-    public static RegisterAllocator Allocate(Block block, Func<Inst, bool> isHelperCall)
+    /// <param name="folded">Values the emitters compute inside their users (never stored anywhere).</param>
+    /// <param name="foldedOperands">The values an instruction reads through a folded argument.</param>
+    public static RegisterAllocator Allocate(Block block, Func<Inst, bool> isHelperCall,
+        ISet<Inst>? folded = null, Func<Inst, IEnumerable<Inst>>? foldedOperands = null)
     {
         var insts = block.Insts;
         int n = insts.Count;
@@ -63,10 +66,14 @@ public sealed class RegisterAllocator
                 if (call || arg.Type == IrType.U128)
                     slotOnly[arg.Index] = true;
             }
+            if (foldedOperands is not null)
+                foreach (var operand in foldedOperands(inst))
+                    result.lastUse[operand.Index] = i;
         }
         foreach (var used in TerminalUses(block.Terminal))
             result.lastUse[used.Index] = n;
 
+        var root = Enumerable.Range(0, n).ToArray();
         var free = new List<AssemblerRegister64>(CallerSaved.Concat(CalleeSaved));
         var active = new List<Inst>();
         int nextCall = 0;
@@ -83,8 +90,21 @@ public sealed class RegisterAllocator
                 }
             }
             var inst = insts[i];
-            if (slotOnly[i] || inst.IsConst || inst.Op == Opcode.InstStart || result.lastUse[i] <= i)
+            if (slotOnly[i] || inst.IsConst || inst.Op == Opcode.InstStart || result.lastUse[i] <= i
+                || folded?.Contains(inst) == true)
                 continue;
+            // A zero extension of a value that lives on is the same bits: share its register (no copy)
+            // and keep that register until the later of the two last uses.
+            // (The register belongs to the value that took it first, the root of a chain of extensions.)
+            if (IsZeroExtension(inst.Op) && inst.Args[0] is { IsConst: false } source && result.location[source.Index] is { } shared
+                && result.lastUse[root[source.Index]] > i)
+            {
+                int owner = root[source.Index];
+                result.location[i] = shared;
+                root[i] = owner;
+                result.lastUse[owner] = Math.Max(result.lastUse[owner], result.lastUse[i]);
+                continue;
+            }
             while (nextCall < calls.Count && calls[nextCall] <= i)
                 nextCall++;
             bool crossesCall = nextCall < calls.Count && calls[nextCall] < result.lastUse[i];
@@ -107,7 +127,12 @@ public sealed class RegisterAllocator
         return result;
     }
 
-    static IEnumerable<Inst> TerminalUses(Terminal? terminal) => terminal switch
+    static bool IsZeroExtension(Opcode op) => op is Opcode.ZeroExtend1To32 or Opcode.ZeroExtend1To64 or Opcode.ZeroExtend8To32
+        or Opcode.ZeroExtend8To64 or Opcode.ZeroExtend16To32 or Opcode.ZeroExtend16To64 or Opcode.ZeroExtend32To64
+        or Opcode.NzcvToU32 or Opcode.U32ToNzcv;
+
+    /// <summary>The values a terminal reads.</summary>
+    public static IEnumerable<Inst> TerminalUses(Terminal? terminal) => terminal switch
     {
         Terminal.Indirect ind => [ind.Target],
         Terminal.If f => [f.Condition, .. TerminalUses(f.Then), .. TerminalUses(f.Else)],

@@ -44,6 +44,11 @@ public sealed partial class X64Compiler
             EmitGeneric(inst);
             return;
         }
+        if (fusedSelects.Contains(inst))
+        {
+            EmitFusedSelect(inst);
+            return;
+        }
         Load(ecx, inst.Args[0]);
         Load(rax, inst.Args[1]);
         Load(rdx, inst.Args[2]);

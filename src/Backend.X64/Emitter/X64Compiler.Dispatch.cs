@@ -16,7 +16,7 @@ public sealed partial class X64Compiler
             or Opcode.Lsl32 or Opcode.Lsl64 or Opcode.Lsr32 or Opcode.Lsr64
             or Opcode.Asr32 or Opcode.Asr64 or Opcode.Ror32 or Opcode.Ror64
             or Opcode.Mul32 or Opcode.Mul64 or Opcode.AddCarry32 or Opcode.AddCarry64
-            or Opcode.AddCarryFlags32 or Opcode.AddCarryFlags64 or Opcode.LogicFlags32 or Opcode.LogicFlags64
+            or Opcode.AddCarryFlags32 or Opcode.AddCarryFlags64 or Opcode.SubFlags32 or Opcode.SubFlags64 or Opcode.LogicFlags32 or Opcode.LogicFlags64
             or Opcode.Eq32 or Opcode.Eq64 or Opcode.ULessThan64 or Opcode.SLessThan64 or Opcode.NotU1
             or Opcode.ConditionHolds
             or Opcode.ZeroExtend1To64 or Opcode.ZeroExtend1To32 or Opcode.ZeroExtend8To32 or Opcode.ZeroExtend16To32
@@ -39,6 +39,8 @@ public sealed partial class X64Compiler
 
     void EmitInst(Inst inst)
     {
+        if (foldedValues.Contains(inst))
+            return; // computed inside the accesses that use it (address folding)
         switch (inst.Op)
         {
             case Opcode.Const: EmitConst(inst); break;
@@ -97,10 +99,12 @@ public sealed partial class X64Compiler
             case Opcode.ByteReverse64: EmitByteReverse(inst, wide: true); break;
             case Opcode.AddCarry64: EmitAddCarry64(inst); break;
 
-            case Opcode.AddCarryFlags32: EmitAddCarryFlags32(inst); break;
-            case Opcode.AddCarryFlags64: EmitAddCarryFlags64(inst); break;
-            case Opcode.LogicFlags32: EmitLogicFlags32(inst); break;
-            case Opcode.LogicFlags64: EmitLogicFlags64(inst); break;
+            case Opcode.AddCarryFlags32: EmitAddCarryFlags(inst, wide: false); break;
+            case Opcode.AddCarryFlags64: EmitAddCarryFlags(inst, wide: true); break;
+            case Opcode.SubFlags32: EmitSubFlags(inst, wide: false); break;
+            case Opcode.SubFlags64: EmitSubFlags(inst, wide: true); break;
+            case Opcode.LogicFlags32: EmitLogicFlags(inst, wide: false); break;
+            case Opcode.LogicFlags64: EmitLogicFlags(inst, wide: true); break;
             case Opcode.ConditionHolds: EmitConditionHolds(inst); break;
 
             case Opcode.Eq32: EmitEq32(inst); break;

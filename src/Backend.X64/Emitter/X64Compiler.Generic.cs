@@ -38,7 +38,8 @@ public sealed partial class X64Compiler
     }
 
     /// <summary>A slow path at the end of the block: from <paramref name="slow"/>, call the helper, then back to <paramref name="done"/>.</summary>
-    void OutOfLineHelperCall(Inst inst, Iced.Intel.Label slow, Iced.Intel.Label done, nint helper, Action loadArguments)
+    /// <paramref name="afterCall"/> runs after the call on the way back (e.g. storing the helper's result).
+    void OutOfLineHelperCall(Inst inst, Iced.Intel.Label slow, Iced.Intel.Label done, nint helper, Action loadArguments, Action? afterCall = null)
     {
         var fault = FaultExit();
         var live = LiveAcross(inst);
@@ -46,6 +47,7 @@ public sealed partial class X64Compiler
         {
             asm.Label(ref slow);
             EmitHelperCall(helper, loadArguments, live, fault);
+            afterCall?.Invoke();
             asm.jmp(done);
         });
     }

@@ -97,7 +97,22 @@ public sealed partial class X64Compiler
     void EmitSub32(Inst inst) => Binary32(inst, asm.sub, asm.sub);
     void EmitSub64(Inst inst) => Binary64(inst, asm.sub, asm.sub);
     void EmitAnd32(Inst inst) => Binary32(inst, asm.and, asm.and);
-    void EmitAnd64(Inst inst) => Binary64(inst, asm.and, asm.and);
+    void EmitAnd64(Inst inst)
+    {
+        // x & 0xFFFFFFFF: a 32-bit move clears the upper half (the mask does not fit an imm32).
+        if (inst.Args[1].IsConst && inst.Args[1].Aux == 0xFFFF_FFFF)
+        {
+            var dst = Target(inst);
+            if (registers.Register(inst.Args[0]) is { } source)
+                asm.mov(Low32(dst), Low32(source));
+            else
+                Load(Low32(dst), inst.Args[0]);
+            Store(inst, dst);
+            return;
+        }
+        Binary64(inst, asm.and, asm.and);
+    }
+
     void EmitOr32(Inst inst) => Binary32(inst, asm.or, asm.or);
     void EmitOr64(Inst inst) => Binary64(inst, asm.or, asm.or);
     void EmitXor32(Inst inst) => Binary32(inst, asm.xor, asm.xor);
@@ -107,16 +122,18 @@ public sealed partial class X64Compiler
 
     void EmitNot32(Inst inst)
     {
-        Load(eax, inst.Args[0]);
-        asm.not(eax);
-        Store(inst, rax);
+        var dst = Target(inst);
+        Load(Low32(dst), inst.Args[0]);
+        asm.not(Low32(dst));
+        Store(inst, dst);
     }
 
     void EmitNot64(Inst inst)
     {
-        Load(rax, inst.Args[0]);
-        asm.not(rax);
-        Store(inst, rax);
+        var dst = Target(inst);
+        Load(dst, inst.Args[0]);
+        asm.not(dst);
+        Store(inst, dst);
     }
 
     // x86 takes the shift count in cl modulo 32 or 64, exactly as LSLV/LSRV/ASRV/RORV do.

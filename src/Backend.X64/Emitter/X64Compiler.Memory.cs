@@ -15,15 +15,18 @@ public sealed partial class X64Compiler
 {
     const int PageFlagRead = 1, PageFlagWrite = 2, PageFlagExecute = 4;
 
-    /// <summary>Leaves the host address of the access in rax, or jumps to <paramref name="slow"/>.</summary>
+    /// <summary>
+    /// Leaves the host address of the access in rax, or jumps to <paramref name="slow"/> with the guest
+    /// address in rax.
+    /// </summary>
     void EmitAddressCheck(Inst address, int size, bool write, Label slow)
     {
+        LoadAddress(address);
         if (softMmu)
         {
-            EmitTlbCheck(address, size, write, slow);
+            EmitTlbCheck(size, write, slow);
             return;
         }
-        Load(rax, address);
         asm.mov(rcx, rax);
         asm.shr(rcx, 12);
         asm.cmp(rcx, __qword_ptr[Context + ContextLayout.PageCount]);
@@ -50,9 +53,8 @@ public sealed partial class X64Compiler
     /// write) tag; then host = VA + the entry's addend. The runtime fills entries only for RAM pages the
     /// current EL may access that way, so a hit is always a permitted access to guest RAM.
     /// </summary>
-    void EmitTlbCheck(Inst address, int size, bool write, Label slow)
+    void EmitTlbCheck(int size, bool write, Label slow)
     {
-        Load(rax, address);
         asm.mov(rcx, rax);
         asm.shr(rcx, 12);
         asm.mov(edx, ecx);
@@ -63,6 +65,106 @@ public sealed partial class X64Compiler
         asm.jne(slow);
         EmitPageCrossCheck(size, slow);
         asm.add(rax, __qword_ptr[rdx + InlineTlb.AddendOffset]);
+    }
+
+    /// <summary>The guest address into rax: one lea when the address computation is folded into the access.</summary>
+    void LoadAddress(Inst address)
+    {
+        if (!foldedValues.Contains(address))
+        {
+            Load(rax, address);
+            return;
+        }
+        var parts = addressParts[address];
+        var rbase = InRegister(parts.Base, rax);
+        if (parts.Index is null)
+        {
+            asm.lea(rax, __[rbase + parts.Displacement]);
+            return;
+        }
+        var rindex = InRegister(parts.Index, rcx);
+        asm.lea(rax, __[rbase + rindex * parts.Scale + parts.Displacement]);
+    }
+
+    /// <summary>An address base + index·scale + displacement, computed by the access's own lea.</summary>
+    readonly record struct AddressParts(Inst Base, Inst? Index, int Scale, int Displacement);
+
+    readonly HashSet<Inst> foldedValues = new(ReferenceEqualityComparer.Instance);
+    readonly Dictionary<Inst, AddressParts> addressParts = new(ReferenceEqualityComparer.Instance);
+
+    static bool IsPlainAccess(Opcode op) => op is Opcode.Load8 or Opcode.Load16 or Opcode.Load32 or Opcode.Load64 or Opcode.Load128
+        or Opcode.Store8 or Opcode.Store16 or Opcode.Store32 or Opcode.Store64 or Opcode.Store128;
+
+    /// <summary>
+    /// Address folding, planned before register allocation: an Add64 used only as the address of plain
+    /// loads and stores is not computed on its own; each access computes base + index·scale + disp
+    /// with one lea (an index shifted left by 0..3 is scaled, and such a shift used only there vanishes
+    /// too). The parts stay live up to the accesses (<see cref="FoldedOperands"/>).
+    /// </summary>
+    void PlanAddressFolding()
+    {
+        var uses = new Dictionary<Inst, int>(ReferenceEqualityComparer.Instance);
+        var addressUses = new Dictionary<Inst, int>(ReferenceEqualityComparer.Instance);
+        foreach (var inst in block.Insts)
+        {
+            foreach (var arg in inst.Args)
+                uses[arg] = uses.GetValueOrDefault(arg) + 1;
+            if (IsPlainAccess(inst.Op) && !ReferenceEquals(inst.Args[0], inst.Args.Length > 1 ? inst.Args[1] : null))
+                addressUses[inst.Args[0]] = addressUses.GetValueOrDefault(inst.Args[0]) + 1;
+        }
+        foreach (var used in RegisterAllocator.TerminalUses(block.Terminal))
+            uses[used] = uses.GetValueOrDefault(used) + 1;
+
+        var indexUses = new Dictionary<Inst, int>(ReferenceEqualityComparer.Instance);
+        foreach (var (address, count) in addressUses)
+        {
+            if (address.Op != Opcode.Add64 || count != uses.GetValueOrDefault(address))
+                continue;
+            var (x, y) = (address.Args[0], address.Args[1]);
+            if (x.IsConst)
+                (x, y) = (y, x);
+            if (x.IsConst)
+                continue;
+            AddressParts parts;
+            if (y.IsConst)
+            {
+                if ((long)y.Aux is < int.MinValue or > int.MaxValue)
+                    continue;
+                parts = new AddressParts(x, null, 1, (int)(long)y.Aux);
+            }
+            else
+            {
+                if (ScaledIndex(x) is not null && ScaledIndex(y) is null)
+                    (x, y) = (y, x);
+                if (ScaledIndex(y) is { } scaled)
+                {
+                    parts = new AddressParts(x, scaled.Index, scaled.Scale, 0);
+                    indexUses[y] = indexUses.GetValueOrDefault(y) + 1;
+                }
+                else
+                    parts = new AddressParts(x, y, 1, 0);
+            }
+            foldedValues.Add(address);
+            addressParts[address] = parts;
+        }
+        // A shift used only as folded addresses' scaled index is not computed either.
+        foreach (var (shift, count) in indexUses)
+            if (count == uses.GetValueOrDefault(shift))
+                foldedValues.Add(shift);
+    }
+
+    /// <summary>Lsl64(i, 0..3) as an x86 index: (i, 1 &lt;&lt; k).</summary>
+    static (Inst Index, int Scale)? ScaledIndex(Inst value) =>
+        value.Op == Opcode.Lsl64 && value.Args[1].IsConst && value.Args[1].Aux <= 3 && !value.Args[0].IsConst
+            ? (value.Args[0], 1 << (int)value.Args[1].Aux)
+            : null;
+
+    /// <summary>The values an access reads through its folded address (for the register allocator's live ranges).</summary>
+    IEnumerable<Inst> FoldedOperands(Inst inst)
+    {
+        if (!IsPlainAccess(inst.Op) || !addressParts.TryGetValue(inst.Args[0], out var parts))
+            return [];
+        return parts.Index is null ? [parts.Base] : [parts.Base, parts.Index];
     }
 
     /// <summary>An access of more than one byte that would run into the next page takes the helper (rax holds the address).</summary>
@@ -81,20 +183,22 @@ public sealed partial class X64Compiler
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
         EmitAddressCheck(inst.Args[0], size, write: false, slow);
+        // Straight into the result's register; the slow path's helper returns it in rax.
+        var dst = Target(inst);
         switch (size)
         {
-            case 1: asm.movzx(eax, __byte_ptr[rax]); break;
-            case 2: asm.movzx(eax, __word_ptr[rax]); break;
-            case 4: asm.mov(eax, __dword_ptr[rax]); break;
-            default: asm.mov(rax, __qword_ptr[rax]); break;
+            case 1: asm.movzx(Low32(dst), __byte_ptr[rax]); break;
+            case 2: asm.movzx(Low32(dst), __word_ptr[rax]); break;
+            case 4: asm.mov(Low32(dst), __dword_ptr[rax]); break;
+            default: asm.mov(dst, __qword_ptr[rax]); break;
         }
+        Store(inst, dst);
         asm.Label(ref done);
-        Store(inst, rax);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.ReadMemory, () =>
         {
-            Load(rsi, inst.Args[0]);
+            asm.mov(rsi, rax); // the guest address: every jump to the slow path leaves it in rax
             asm.mov(edx, size);
-        });
+        }, () => Store(inst, rax));
     }
 
     void EmitStore(Inst inst, int size)
@@ -102,18 +206,19 @@ public sealed partial class X64Compiler
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
         EmitAddressCheck(inst.Args[0], size, write: true, slow);
-        Load(rcx, inst.Args[1]);
+        // From the value's own register (or rcx for a constant or a value in its slot).
+        var value = InRegister(inst.Args[1], rcx);
         switch (size)
         {
-            case 1: asm.mov(__byte_ptr[rax], cl); break;
-            case 2: asm.mov(__word_ptr[rax], cx); break;
-            case 4: asm.mov(__dword_ptr[rax], ecx); break;
-            default: asm.mov(__qword_ptr[rax], rcx); break;
+            case 1: asm.mov(__byte_ptr[rax], Low8(value)); break;
+            case 2: asm.mov(__word_ptr[rax], Low16(value)); break;
+            case 4: asm.mov(__dword_ptr[rax], Low32(value)); break;
+            default: asm.mov(__qword_ptr[rax], value); break;
         }
         asm.Label(ref done);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.WriteMemory, () =>
         {
-            Load(rsi, inst.Args[0]);
+            asm.mov(rsi, rax); // the guest address: every jump to the slow path leaves it in rax
             Load(rdx, inst.Args[1]);
             asm.mov(ecx, size);
         });
@@ -129,7 +234,7 @@ public sealed partial class X64Compiler
         asm.Label(ref done);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.Read128, () =>
         {
-            Load(rsi, inst.Args[0]);
+            asm.mov(rsi, rax); // the guest address: every jump to the slow path leaves it in rax
             asm.lea(rdx, Slot128(inst));
         });
     }
@@ -144,7 +249,7 @@ public sealed partial class X64Compiler
         asm.Label(ref done);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.Write128, () =>
         {
-            Load(rsi, inst.Args[0]);
+            asm.mov(rsi, rax); // the guest address: every jump to the slow path leaves it in rax
             asm.lea(rdx, Slot128(inst.Args[1]));
         });
     }

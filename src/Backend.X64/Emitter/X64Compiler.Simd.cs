@@ -156,14 +156,15 @@ public sealed partial class X64Compiler
         var aux = SimdAux.Unpack(inst.Aux);
         int bytes = aux.ESize / 8;
         var source = SlotAt(inst.Args[0], aux.Imm * bytes, bytes);
+        var dst = Target(inst);
         switch (bytes)
         {
-            case 1: asm.movzx(eax, source); break;
-            case 2: asm.movzx(eax, source); break;
-            case 4: asm.mov(eax, source); break;
-            default: asm.mov(rax, source); break;
+            case 1: asm.movzx(Low32(dst), source); break;
+            case 2: asm.movzx(Low32(dst), source); break;
+            case 4: asm.mov(Low32(dst), source); break;
+            default: asm.mov(dst, source); break;
         }
-        Store(inst, rax);
+        Store(inst, dst);
     }
 
     void EmitVecSetElement(Inst inst)
@@ -171,6 +172,21 @@ public sealed partial class X64Compiler
         var aux = SimdAux.Unpack(inst.Aux);
         int bytes = aux.ESize / 8;
         asm.movdqa(xmm0, Slot128(inst.Args[0]));
+        if (HostSse41 || bytes == 2)
+        {
+            // The element inserted in xmm0 and the vector stored whole (no partial store for the next
+            // 16-byte load to stall on).
+            var value = InRegister(inst.Args[1], rax);
+            switch (bytes)
+            {
+                case 1: asm.pinsrb(xmm0, Low32(value), (byte)aux.Imm); break;
+                case 2: asm.pinsrw(xmm0, Low32(value), (byte)aux.Imm); break;
+                case 4: asm.pinsrd(xmm0, Low32(value), (byte)aux.Imm); break;
+                default: asm.pinsrq(xmm0, value, (byte)aux.Imm); break;
+            }
+            asm.movdqa(Slot128(inst), xmm0);
+            return;
+        }
         asm.movdqa(Slot128(inst), xmm0);
         Load(rax, inst.Args[1]);
         var target = SlotAt(inst, aux.Imm * bytes, bytes);
@@ -199,11 +215,10 @@ public sealed partial class X64Compiler
             asm.mov(rcx, spread);
             asm.imul(rax, rcx);
         }
-        asm.mov(Slot(inst), rax);
+        asm.movq(xmm0, rax);
         if (aux.ESize * aux.Lanes == 128)
-            asm.mov(SlotHigh(inst), rax);
-        else
-            asm.mov(SlotHigh(inst), 0);
+            asm.punpcklqdq(xmm0, xmm0);
+        asm.movdqa(Slot128(inst), xmm0);
     }
 
     void LoadVector(AssemblerRegisterXMM reg, Inst value) => asm.movdqa(reg, Slot128(value));

@@ -73,27 +73,34 @@ public sealed partial class X64Compiler
 
     void EmitGetNzcv(Inst inst)
     {
-        asm.mov(eax, GuestDword(ContextLayout.Nzcv));
-        Store(inst, rax);
+        var dst = Target(inst);
+        asm.mov(Low32(dst), GuestDword(ContextLayout.Nzcv));
+        Store(inst, dst);
     }
 
     void EmitSetNzcv(Inst inst)
     {
-        Load(eax, inst.Args[0]);
-        asm.mov(GuestDword(ContextLayout.Nzcv), eax);
+        var value = inst.Args[0];
+        if (value.IsConst)
+            asm.mov(GuestDword(ContextLayout.Nzcv), (int)(uint)value.Aux);
+        else
+            asm.mov(GuestDword(ContextLayout.Nzcv), Low32(InRegister(value, rax)));
     }
 
     /// <summary>Writes a value to a guest-state qword: an immediate, its register, or through rax.</summary>
-    void StoreGuestQword(int offset, Inst value)
+    void StoreGuestQword(int offset, Inst value) => StoreQword(GuestQword(offset), value);
+
+    /// <summary>Writes a value to a qword in memory: an immediate, its register, or through rax.</summary>
+    void StoreQword(Iced.Intel.AssemblerMemoryOperand target, Inst value)
     {
-        if (value.IsConst && (long)value.Aux is >= int.MinValue and <= int.MaxValue)
-            asm.mov(GuestQword(offset), (int)(long)value.Aux);
-        else if (registers.Register(value) is { } reg)
-            asm.mov(GuestQword(offset), reg);
+        if (value.IsConst && (long)(value.Aux & value.Type.Mask()) is >= int.MinValue and <= int.MaxValue)
+            asm.mov(target, (int)(long)(value.Aux & value.Type.Mask()));
+        else if (!value.IsConst && registers.Register(value) is { } reg)
+            asm.mov(target, reg);
         else
         {
             Load(rax, value);
-            asm.mov(GuestQword(offset), rax);
+            asm.mov(target, rax);
         }
     }
 }

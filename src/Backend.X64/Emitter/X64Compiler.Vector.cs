@@ -33,9 +33,15 @@ public sealed partial class X64Compiler
     /// <summary>Pack128(low, high).</summary>
     void EmitPack128(Inst inst)
     {
-        Load(rax, inst.Args[0]);
-        asm.mov(Slot(inst), rax);
-        Load(rax, inst.Args[1]);
-        asm.mov(SlotHigh(inst), rax);
+        // Built in xmm0 and stored whole: a 16-byte load of a slot written as two 8-byte halves cannot be
+        // forwarded from the store buffer and stalls, and SetV (or the next vector op) loads it at once.
+        var (low, high) = (inst.Args[0], inst.Args[1]);
+        asm.movq(xmm0, InRegister(low, rax));
+        if (!(high.IsConst && high.Aux == 0))
+        {
+            asm.movq(xmm1, InRegister(high, rax));
+            asm.punpcklqdq(xmm0, xmm1);
+        }
+        asm.movdqa(Slot128(inst), xmm0);
     }
 }

@@ -83,7 +83,9 @@ public sealed partial class X64Compiler
             asm.dq(0xCCCC_CCCC_CCCC_CCCCUL);
             cells.Add((cell, returnPc));
         }
-        registers = RegisterAllocator.Allocate(block, IsHelperCall);
+        PlanAddressFolding();
+        registers = RegisterAllocator.Allocate(block, IsHelperCall, foldedValues, FoldedOperands);
+        PlanFlagFusion();
         var entry = asm.CreateLabel();
         asm.Label(ref entry);
         EmitEntry();
@@ -212,9 +214,14 @@ public sealed partial class X64Compiler
             case Terminal.If f:
             {
                 var otherwise = asm.CreateLabel();
-                Load(ecx, f.Condition);
-                asm.test(ecx, ecx);
-                asm.jz(otherwise);
+                if (fusedBranch && ReferenceEquals(f, block.Terminal))
+                    EmitFusedBranch(f.Condition, otherwise);
+                else
+                {
+                    Load(ecx, f.Condition);
+                    asm.test(ecx, ecx);
+                    asm.jz(otherwise);
+                }
                 EmitTerminal(f.Then, slots, nextSlot);
                 asm.Label(ref otherwise);
                 EmitTerminal(f.Else, slots, nextSlot + CountLinks(f.Then));
@@ -298,7 +305,11 @@ public sealed partial class X64Compiler
         if (value.IsConst && value.Type != IrType.U128)
             asm.mov(reg, (uint)(value.Aux & value.Type.Mask()));
         else if (registers.Register(value) is { } home)
-            asm.mov(reg, Low32(home));
+        {
+            // A register holds its value masked to the type: a 32-bit or narrower value is already there.
+            if (Low32(home) != reg || value.Type.Bits() > 32)
+                asm.mov(reg, Low32(home));
+        }
         else
             asm.mov(reg, Slot32(value));
     }
@@ -334,6 +345,16 @@ public sealed partial class X64Compiler
 
     static readonly AssemblerRegister32[] Low32Of =
         [eax, ecx, edx, ebx, esp, ebp, esi, edi, r8d, r9d, r10d, r11d, r12d, r13d, r14d, r15d];
+
+    static AssemblerRegister16 Low16(AssemblerRegister64 reg) => Low16Of[reg.Value.GetNumber()];
+
+    static readonly AssemblerRegister16[] Low16Of =
+        [ax, cx, dx, bx, sp, bp, si, di, r8w, r9w, r10w, r11w, r12w, r13w, r14w, r15w];
+
+    static AssemblerRegister8 Low8(AssemblerRegister64 reg) => Low8Of[reg.Value.GetNumber()];
+
+    static readonly AssemblerRegister8[] Low8Of =
+        [al, cl, dl, bl, spl, bpl, sil, dil, r8b, r9b, r10b, r11b, r12b, r13b, r14b, r15b];
 
     static AssemblerMemoryOperand GuestQword(int offset) => __qword_ptr[Context + offset];
     static AssemblerMemoryOperand GuestDword(int offset) => __dword_ptr[Context + offset];

@@ -15,6 +15,8 @@ public sealed partial class IrInterpreter
             case Opcode.AddCarry32: case Opcode.AddCarry64: r = x + y + V(a[2]); return true;
             case Opcode.AddCarryFlags32: r = AddWithCarryFlags32((uint)x, (uint)y, V(a[2])); return true;
             case Opcode.AddCarryFlags64: r = AddWithCarryFlags64(x, y, V(a[2])); return true;
+            case Opcode.SubFlags32: r = AddWithCarryFlags32((uint)x, ~(uint)y, 1); return true;
+            case Opcode.SubFlags64: r = AddWithCarryFlags64(x, ~y, 1); return true;
             case Opcode.LogicFlags32: r = NzFlags((uint)x >> 31, (uint)x == 0); return true;
             case Opcode.LogicFlags64: r = NzFlags((uint)(x >> 63), x == 0); return true;
             case Opcode.And32: case Opcode.And64: r = x & y; return true;

@@ -30,9 +30,31 @@ public static class AlgebraicSimplification
         }
     }
 
-    /// <summary>AddCarry(x, y, 0) is x + y; AddCarry(x, NOT z, 1) is x - z; AddCarry(x, c, 1) is x + (c + 1).</summary>
+    /// <summary>
+    /// AddCarry(x, y, 0) is x + y; AddCarry(x, NOT z, 1) is x - z; AddCarry(x, c, 1) is x + (c + 1).
+    /// The flags of AddWithCarry(x, NOT z, 1) and of AddWithCarry(x, c, 1) are SubFlags(x, z) and
+    /// SubFlags(x, NOT c): the backend compares instead of materializing NOT z (a compare's operands).
+    /// </summary>
     static void ReduceAddWithCarry(Inst inst, List<Inst> constants)
     {
+        if (inst.Op is Opcode.AddCarryFlags32 or Opcode.AddCarryFlags64 && inst.Args[2].IsConst && (inst.Args[2].Aux & 1) == 1)
+        {
+            bool wide64 = inst.Op == Opcode.AddCarryFlags64;
+            var (minuend, negated) = (inst.Args[0], inst.Args[1]);
+            if (negated.Op == (wide64 ? Opcode.Not64 : Opcode.Not32))
+            {
+                inst.Op = wide64 ? Opcode.SubFlags64 : Opcode.SubFlags32;
+                inst.Args = [minuend, negated.Args[0]];
+            }
+            else if (negated.IsConst)
+            {
+                var subtrahend = new Inst(Opcode.Const, negated.Type, [], ~negated.Aux & negated.Type.Mask());
+                constants.Add(subtrahend);
+                inst.Op = wide64 ? Opcode.SubFlags64 : Opcode.SubFlags32;
+                inst.Args = [minuend, subtrahend];
+            }
+            return;
+        }
         if (inst.Op is not (Opcode.AddCarry32 or Opcode.AddCarry64) || !inst.Args[2].IsConst)
             return;
         bool wide = inst.Op == Opcode.AddCarry64;

@@ -9,6 +9,7 @@ public static class PassPipeline
         ("constant folding", ConstantFolding.Run),
         ("algebraic simplification", AlgebraicSimplification.Run),
         ("constant folding", ConstantFolding.Run),
+        ("common subexpression elimination", CommonSubexpressionElimination.Run),
         ("dead code elimination", DeadCodeElimination.Run),
     ];
 
