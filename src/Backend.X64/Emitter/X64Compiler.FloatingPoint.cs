@@ -49,14 +49,7 @@ public sealed partial class X64Compiler
         }
         bool dbl = aux.ESize == 64;
         var slow = asm.CreateLabel();
-        var done = asm.CreateLabel();
-        var scratch = __dword_ptr[Context + ContextLayout.MxcsrScratch];
-
-        asm.test(__dword_ptr[Context + ContextLayout.Fpcr], FpcrNonDefault);
-        asm.jnz(slow);
-        asm.stmxcsr(scratch);
-        asm.and(scratch, ~(MxcsrExceptionFlags | MxcsrInexact));
-        asm.ldmxcsr(scratch);
+        BeginHostFp(slow);
         LoadScalar(xmm0, inst.Args[0], dbl);
         LoadScalar(xmm1, inst.Args[1], dbl);
         var op = (FpOp)aux.Op;
@@ -82,9 +75,7 @@ public sealed partial class X64Compiler
                 default: if (dbl) asm.divsd(xmm0, xmm1); else asm.divss(xmm0, xmm1); break;
             }
         }
-        asm.stmxcsr(scratch);
-        asm.test(scratch, MxcsrExceptionFlags);
-        asm.jnz(slow);
+        CheckHostFpFlags(slow);
         // Only a normal result above the smallest normal magnitude is certain to agree (Arm detects
         // tininess before rounding, x86 after); zeros, subnormals, infinities and NaNs take the slow path.
         if (dbl)
@@ -106,15 +97,40 @@ public sealed partial class X64Compiler
             asm.cmp(eax, 0xFF);
         }
         asm.je(slow);
+        EndHostFp(inst, slow);
+    }
+
+    static AssemblerMemoryOperand MxcsrScratch => __dword_ptr[Context + ContextLayout.MxcsrScratch];
+
+    /// <summary>The fast path's entry: FPCR must be in its default mode (else the exact helper runs); MXCSR's flags are cleared.</summary>
+    void BeginHostFp(Label slow)
+    {
+        asm.test(__dword_ptr[Context + ContextLayout.Fpcr], FpcrNonDefault);
+        asm.jnz(slow);
+        asm.stmxcsr(MxcsrScratch);
+        asm.and(MxcsrScratch, ~(MxcsrExceptionFlags | MxcsrInexact));
+        asm.ldmxcsr(MxcsrScratch);
+    }
+
+    /// <summary>After the host operation: any exception flag but inexact sends the instruction to the exact helper.</summary>
+    void CheckHostFpFlags(Label slow)
+    {
+        asm.stmxcsr(MxcsrScratch);
+        asm.test(MxcsrScratch, MxcsrExceptionFlags);
+        asm.jnz(slow);
+    }
+
+    /// <summary>The fast path's exit with the result in xmm0 (inexact becomes FPSR.IXC), and the exact Arm semantics out of line for the rest.</summary>
+    void EndHostFp(Inst inst, Label slow)
+    {
+        var done = asm.CreateLabel();
         var exact = asm.CreateLabel();
-        asm.test(scratch, MxcsrInexact);
+        asm.test(MxcsrScratch, MxcsrInexact);
         asm.jz(exact);
         asm.or(__dword_ptr[Context + ContextLayout.Fpsr], FpsrInexact);
         asm.Label(ref exact);
         asm.movdqa(Slot128(inst), xmm0);
         asm.Label(ref done);
-
-        // The exact Arm semantics for everything the fast path does not take.
         int id = InstTable.Add(inst);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.Evaluate, () =>
         {
@@ -129,14 +145,7 @@ public sealed partial class X64Compiler
         bool dbl = aux.ESize == 64;
         bool wide = aux.ESize * aux.Lanes == 128;
         var slow = asm.CreateLabel();
-        var done = asm.CreateLabel();
-        var scratch = __dword_ptr[Context + ContextLayout.MxcsrScratch];
-
-        asm.test(__dword_ptr[Context + ContextLayout.Fpcr], FpcrNonDefault);
-        asm.jnz(slow);
-        asm.stmxcsr(scratch);
-        asm.and(scratch, ~(MxcsrExceptionFlags | MxcsrInexact));
-        asm.ldmxcsr(scratch);
+        BeginHostFp(slow);
         LoadOperand(xmm0, inst.Args[0], wide);
         LoadOperand(xmm1, inst.Args[1], wide);
         var op = (FpOp)aux.Op;
@@ -161,9 +170,7 @@ public sealed partial class X64Compiler
                 default: if (dbl) asm.divpd(xmm0, xmm1); else asm.divps(xmm0, xmm1); break;
             }
         }
-        asm.stmxcsr(scratch);
-        asm.test(scratch, MxcsrExceptionFlags);
-        asm.jnz(slow);
+        CheckHostFpFlags(slow);
         // Each lane's biased exponent must lie strictly between 1 and all-ones (as in the scalar check).
         asm.movdqa(xmm1, xmm0);
         if (dbl)
@@ -188,20 +195,7 @@ public sealed partial class X64Compiler
         asm.and(eax, lanes);
         asm.cmp(eax, lanes);
         asm.jne(slow);
-        var exact = asm.CreateLabel();
-        asm.test(scratch, MxcsrInexact);
-        asm.jz(exact);
-        asm.or(__dword_ptr[Context + ContextLayout.Fpsr], FpsrInexact);
-        asm.Label(ref exact);
-        asm.movdqa(Slot128(inst), xmm0);
-        asm.Label(ref done);
-
-        int id = InstTable.Add(inst);
-        OutOfLineHelperCall(inst, slow, done, JitHelpers.Evaluate, () =>
-        {
-            asm.mov(esi, id);
-            asm.mov(rdx, rsp);
-        });
+        EndHostFp(inst, slow);
     }
 
     /// <summary>A vector operand: all 16 bytes, or the low 8 with the rest of the register zero.</summary>
