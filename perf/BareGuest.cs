@@ -12,10 +12,15 @@ namespace A64Jit.Perf;
 /// </summary>
 public sealed class BareGuest : IDisposable
 {
-    public GuestMemory Memory { get; } = new(1UL << 32);
+    public GuestMemory Memory { get; }
     public GuestContext Context { get; }
 
-    public BareGuest() => Context = new GuestContext(new CpuState(), Memory, new UserModeSystemRegisters());
+    /// <param name="guarded">Guest memory whose host protections follow the guest's (`--memory guarded`).</param>
+    public BareGuest(bool guarded = false)
+    {
+        Memory = new GuestMemory(1UL << 32, guarded);
+        Context = new GuestContext(new CpuState(), Memory, new UserModeSystemRegisters());
+    }
 
     public CpuState State => Context.State;
 

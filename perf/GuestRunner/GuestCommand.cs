@@ -45,7 +45,7 @@ public static class GuestCommand
         var benchmarks = options.Only.Count == 0 ? all : all.Where(b => options.Only.Contains(b.Name)).ToList();
 
         var a64jit = A64JitTool.Locate(root, options.A64JitDll, Log);
-        Runner[] runners = [new A64JitRunner(a64jit, options.Engine), new QemuRunner(qemu!), new NativeRunner()];
+        Runner[] runners = [new A64JitRunner(a64jit, options.Engine, options.Memory), new QemuRunner(qemu!), new NativeRunner()];
 
         var rows = new List<BenchmarkResult>();
         var notes = new List<string>();
@@ -57,7 +57,7 @@ public static class GuestCommand
             rows.Add(measured.Result);
         }
 
-        Console.Out.Write(ResultTable.Format(rows, options.Engine));
+        Console.Out.Write(ResultTable.Format(rows, $"{options.Engine}, --memory {options.Memory}"));
         Console.Out.WriteLine("a64jit/native: times slower than native (lower is better); qemu/a64jit: times faster than qemu (higher is better)");
         foreach (var n in notes)
             Console.Out.WriteLine(n);

@@ -7,6 +7,7 @@ public sealed record RunnerOptions
 {
     public bool Quick { get; init; }
     public string Engine { get; init; } = "jit";
+    public string Memory { get; init; } = A64Jit.Runtime.UserModeRunner.DefaultMemory;
     public int Runs { get; init; } = 5;
     public IReadOnlyList<string> Only { get; init; } = [];
     public string? A64JitDll { get; init; }
@@ -24,6 +25,7 @@ public sealed record RunnerOptions
         options:
           --quick            the small sizes (for slow engines such as the interpreter)
           --engine <name>    a64jit engine: jit (default), interp or lockstep
+          --memory <mode>    a64jit's guest memory checks: checked or guarded (see 'a64jit run --help')
           --runs <n>         timed runs of each runner per benchmark (default 5)
           --only <a,b,...>   only these benchmarks
           --a64jit <path>    measure this a64jit (a64jit.dll runs under dotnet; default: the published build, published if stale)
@@ -41,6 +43,7 @@ public sealed record RunnerOptions
             {
                 "--quick" => o with { Quick = true },
                 "--engine" => o with { Engine = Value() },
+                "--memory" => o with { Memory = Value() },
                 "--runs" => o with { Runs = int.TryParse(Value(), out var n) && n > 0 ? n : throw new RunnerException("--runs needs a positive number") },
                 "--only" => o with { Only = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
                 "--a64jit" => o with { A64JitDll = Value() },

@@ -12,11 +12,12 @@ public abstract record Runner(string Name, Target Target)
     }
 }
 
-/// <summary>`dotnet a64jit.dll run --engine E --stats -- prog size`: wall time includes the .NET host's start-up.</summary>
-public sealed record A64JitRunner(A64JitCommand A64Jit, string Engine) : Runner("a64jit", Target.AArch64)
+/// <summary>`a64jit run --engine E --memory M --stats -- prog size`: wall time includes a64jit's start-up.</summary>
+public sealed record A64JitRunner(A64JitCommand A64Jit, string Engine, string Memory) : Runner("a64jit", Target.AArch64)
 {
     public override (string, IReadOnlyList<string>) Command(string binary, long size) =>
-        (A64Jit.Program, A64Jit.With("run", "--engine", Engine, "--stats", "--", binary, size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        (A64Jit.Program, A64Jit.With("run", "--engine", Engine, "--memory", Memory, "--stats", "--", binary,
+            size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 }
 
 public sealed record QemuRunner(string Qemu) : Runner("qemu", Target.AArch64)

@@ -38,6 +38,9 @@ public static class CommandLine
                             reference interpreter), lockstep (both, block by block, stopping at the
                             first difference)
           --strict          an unimplemented system call is fatal instead of returning -ENOSYS
+          --memory <mode>   how compiled loads and stores check guest memory: guarded (the default:
+                            host protections follow the guest's and a host fault takes the slow
+                            path) or checked (look up the page's flags in a table)
           --dump-ir         print each block's IR to stderr as it is lifted (and, with jit, after the passes)
           --dump-x86        print each compiled block's x86-64 code to stderr (jit, lockstep)
           --no-opt          compile the IR as lifted, without the optimization passes
@@ -170,6 +173,11 @@ public static class CommandLine
                     options = options with { Engine = engine };
                     break;
                 case "--strict": options = options with { Strict = true }; break;
+                case "--memory":
+                    if (i + 1 >= args.Length || !UserModeRunner.MemoryModes.Contains(args[i + 1]))
+                        throw new UsageException($"--memory needs one of: {string.Join(", ", UserModeRunner.MemoryModes)}");
+                    options = options with { Memory = args[++i] };
+                    break;
                 case "--dump-ir": options = options with { DumpIr = true }; break;
                 case "--dump-x86": options = options with { DumpX86 = true }; break;
                 case "--no-opt": options = options with { Optimize = false }; break;

@@ -8,7 +8,18 @@ namespace A64Jit.Runtime;
 public static class UserModeRunner
 {
     public sealed record Options(string Engine = "jit", bool Strict = false, bool DumpIr = false, bool Stats = false,
-        bool DumpX86 = false, bool Optimize = true);
+        bool DumpX86 = false, bool Optimize = true, string Memory = DefaultMemory);
+
+    /// <summary>
+    /// How compiled code checks guest loads and stores (`--memory`): "guarded" (the default) keeps the
+    /// host protections equal to the guest's and lets the host fault; "checked" looks up each page's
+    /// flags. Guarded is the faster (perf guests: memops 0.55x -> 0.75x of qemu's speed, geomean 0.75x -> 0.80x);
+    /// both are safe, since either way an access outside the guest's space never reaches the host.
+    /// The interpreter always checks, so it runs on checked memory.
+    /// </summary>
+    public static readonly string[] MemoryModes = ["guarded", "checked"];
+
+    public const string DefaultMemory = "guarded";
 
     /// <summary>The engines `--engine` accepts; the first is the default.</summary>
     public static readonly string[] Engines = ["jit", "interp", "lockstep"];
@@ -38,7 +49,11 @@ public static class UserModeRunner
     public static Result Run(string path, IReadOnlyList<string> argv, IReadOnlyList<string> envp, Options options)
     {
         var engine = CreateEngine(options.Engine, EngineOptionsFor(options));
-        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = options.Strict });
+        using var process = new LinuxProcess(engine, new ProcessOptions
+        {
+            Strict = options.Strict,
+            GuardedMemory = options.Memory == "guarded" && options.Engine != "interp",
+        });
         var main = process.Load(path, argv, envp);
         return Execute(process, main, options.Stats);
     }

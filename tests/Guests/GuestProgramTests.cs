@@ -14,8 +14,8 @@ public class GuestProgramTests
 {
     internal static string OutDir => Path.Combine(Path.GetTempPath(), "a64jit-guests");
 
-    /// <summary>The engines every guest program must pass under.</summary>
-    static readonly string[] Engines = ["jit", "interp", "lockstep"];
+    /// <summary>The engines every guest program must pass under; "jit/checked" is the JIT on checked memory (--memory checked).</summary>
+    static readonly string[] Engines = ["jit", "interp", "lockstep", "jit/checked"];
 
     public static IEnumerable<TestCaseData> Programs()
     {
@@ -57,7 +57,7 @@ public class GuestProgramTests
         {
             // The dotnet host needs to find itself; the guest sees only the recorded environment.
             var (exit, stdout, stderr) = CrossTools.Run("/usr/bin/env",
-                ["-i", .. env.Select(kv => $"{kv.Key}={kv.Value}"), .. a64jit, "run", "--engine", engine, "--", Path.Combine(OutDir, name), .. args],
+                ["-i", .. env.Select(kv => $"{kv.Key}={kv.Value}"), .. a64jit, "run", .. EngineOptions(engine), "--", Path.Combine(OutDir, name), .. args],
                 stdin: "", timeoutMs: 300_000, workingDirectory: work.FullName);
             Assert.Multiple(() =>
             {
@@ -70,6 +70,13 @@ public class GuestProgramTests
             work.Delete(recursive: true);
         }
     }
+
+    /// <summary>"engine" or "engine/memory" as a64jit options.</summary>
+    static string[] EngineOptions(string engine) => engine.Split('/') switch
+    {
+        [var e, var memory] => ["--engine", e, "--memory", memory],
+        _ => ["--engine", engine],
+    };
 
     static string DotnetHost => Environment.ProcessPath is { } p && Path.GetFileNameWithoutExtension(p) == "dotnet" ? p : "/usr/bin/dotnet";
 

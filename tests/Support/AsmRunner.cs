@@ -18,13 +18,15 @@ public sealed class AsmRunner : IDisposable
     public const ulong DataSize = 0x10000;
     public const ulong StackTop = 0x400000;
 
-    public GuestMemory Memory { get; } = new(1UL << 32);
+    public GuestMemory Memory { get; }
     public CpuState State { get; } = new();
     public GuestContext Context { get; }
     public IEngine Engine { get; }
 
-    public AsmRunner(IEngine? engine = null)
+    /// <param name="guarded">Guest memory whose host protections follow the guest's (`--memory guarded`).</param>
+    public AsmRunner(IEngine? engine = null, bool guarded = false)
     {
+        Memory = new GuestMemory(1UL << 32, guarded);
         Engine = engine ?? new InterpreterEngine(new EngineOptions { VerifyIr = true });
         Context = new GuestContext(State, Memory, new UserModeSystemRegisters());
         Memory.Map(DataBase, DataSize, PageFlags.Read | PageFlags.Write);
@@ -34,11 +36,11 @@ public sealed class AsmRunner : IDisposable
     }
 
     /// <summary>Assembles and runs <paramref name="asm"/>; returns the exit that stopped it.</summary>
-    public BlockExit Run(string asm, int maxBlocks = 10_000)
+    public BlockExit Run(string asm, int maxBlocks = 10_000, PageFlags codeFlags = PageFlags.Read | PageFlags.Execute)
     {
         var code = CrossTools.Assemble(asm);
         ulong size = GuestMemory.PageAlignUp((ulong)code.Length + 4);
-        Memory.Map(CodeBase, size, PageFlags.Read | PageFlags.Execute);
+        Memory.Map(CodeBase, size, codeFlags);
         Memory.Poke(CodeBase, code);
         State.Pc = CodeBase;
         for (int i = 0; i < maxBlocks; i++)

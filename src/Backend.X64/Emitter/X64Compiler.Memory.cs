@@ -16,16 +16,24 @@ public sealed partial class X64Compiler
     const int PageFlagRead = 1, PageFlagWrite = 2, PageFlagExecute = 4;
 
     /// <summary>
-    /// Leaves the host address of the access in rax, or jumps to <paramref name="slow"/> with the guest
-    /// address in rax.
+    /// Checks an access and returns the host operand it goes through, or jumps to <paramref name="slow"/>
+    /// with the guest address in rax. Checked memory leaves the host address in rax; guarded memory
+    /// leaves the guest address in rax and the host base in rdx, and the access itself is the check.
     /// </summary>
-    void EmitAddressCheck(Inst address, int size, bool write, Label slow)
+    AssemblerMemoryOperand EmitAddressCheck(Inst address, int size, bool write, Label slow)
     {
         LoadAddress(address);
         if (softMmu)
         {
             EmitTlbCheck(size, write, slow);
-            return;
+            return rax + 0;
+        }
+        if (guardedMemory)
+        {
+            asm.cmp(rax, __qword_ptr[Context + ContextLayout.MemorySize]);
+            asm.jae(slow);
+            asm.mov(rdx, __qword_ptr[Context + ContextLayout.MemoryBase]);
+            return rdx + rax;
         }
         asm.mov(rcx, rax);
         asm.shr(rcx, 12);
@@ -46,6 +54,20 @@ public sealed partial class X64Compiler
         }
         EmitPageCrossCheck(size, slow);
         asm.add(rax, __qword_ptr[Context + ContextLayout.MemoryBase]);
+        return rax + 0;
+    }
+
+    /// <summary>
+    /// Guarded memory: the next instruction is the access, whose host fault resumes at
+    /// <paramref name="slow"/> (<see cref="GuardedAccessFaults"/>).
+    /// </summary>
+    void MarkGuardedAccess(Label slow)
+    {
+        if (!guardedMemory)
+            return;
+        var access = asm.CreateLabel();
+        asm.Label(ref access);
+        guardedAccesses.Add((access, slow));
     }
 
     /// <summary>
@@ -182,15 +204,16 @@ public sealed partial class X64Compiler
     {
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
-        EmitAddressCheck(inst.Args[0], size, write: false, slow);
+        var host = EmitAddressCheck(inst.Args[0], size, write: false, slow);
         // Straight into the result's register; the slow path's helper returns it in rax.
         var dst = Target(inst);
+        MarkGuardedAccess(slow);
         switch (size)
         {
-            case 1: asm.movzx(Low32(dst), __byte_ptr[rax]); break;
-            case 2: asm.movzx(Low32(dst), __word_ptr[rax]); break;
-            case 4: asm.mov(Low32(dst), __dword_ptr[rax]); break;
-            default: asm.mov(dst, __qword_ptr[rax]); break;
+            case 1: asm.movzx(Low32(dst), __byte_ptr[host]); break;
+            case 2: asm.movzx(Low32(dst), __word_ptr[host]); break;
+            case 4: asm.mov(Low32(dst), __dword_ptr[host]); break;
+            default: asm.mov(dst, __qword_ptr[host]); break;
         }
         Store(inst, dst);
         asm.Label(ref done);
@@ -205,15 +228,16 @@ public sealed partial class X64Compiler
     {
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
-        EmitAddressCheck(inst.Args[0], size, write: true, slow);
+        var host = EmitAddressCheck(inst.Args[0], size, write: true, slow);
         // From the value's own register (or rcx for a constant or a value in its slot).
         var value = InRegister(inst.Args[1], rcx);
+        MarkGuardedAccess(slow);
         switch (size)
         {
-            case 1: asm.mov(__byte_ptr[rax], Low8(value)); break;
-            case 2: asm.mov(__word_ptr[rax], Low16(value)); break;
-            case 4: asm.mov(__dword_ptr[rax], Low32(value)); break;
-            default: asm.mov(__qword_ptr[rax], value); break;
+            case 1: asm.mov(__byte_ptr[host], Low8(value)); break;
+            case 2: asm.mov(__word_ptr[host], Low16(value)); break;
+            case 4: asm.mov(__dword_ptr[host], Low32(value)); break;
+            default: asm.mov(__qword_ptr[host], value); break;
         }
         asm.Label(ref done);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.WriteMemory, () =>
@@ -228,8 +252,9 @@ public sealed partial class X64Compiler
     {
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
-        EmitAddressCheck(inst.Args[0], 16, write: false, slow);
-        asm.movdqu(xmm0, __xmmword_ptr[rax]);
+        var host = EmitAddressCheck(inst.Args[0], 16, write: false, slow);
+        MarkGuardedAccess(slow);
+        asm.movdqu(xmm0, __xmmword_ptr[host]);
         asm.movdqa(Slot128(inst), xmm0);
         asm.Label(ref done);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.Read128, () =>
@@ -243,9 +268,10 @@ public sealed partial class X64Compiler
     {
         var slow = asm.CreateLabel();
         var done = asm.CreateLabel();
-        EmitAddressCheck(inst.Args[0], 16, write: true, slow);
+        var host = EmitAddressCheck(inst.Args[0], 16, write: true, slow);
         asm.movdqa(xmm0, Slot128(inst.Args[1]));
-        asm.movdqu(__xmmword_ptr[rax], xmm0);
+        MarkGuardedAccess(slow);
+        asm.movdqu(__xmmword_ptr[host], xmm0);
         asm.Label(ref done);
         OutOfLineHelperCall(inst, slow, done, JitHelpers.Write128, () =>
         {

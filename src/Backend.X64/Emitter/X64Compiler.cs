@@ -43,22 +43,31 @@ public sealed partial class X64Compiler
     /// <summary>Full-system mode: loads and stores check the CPU's inline TLB instead of the flat page table.</summary>
     readonly bool softMmu;
 
-    X64Compiler(Block block, bool softMmu)
+    /// <summary>Guarded memory: host protections mirror the guest's, so a load or store is the check (<see cref="GuardedAccessFaults"/>).</summary>
+    readonly bool guardedMemory;
+
+    /// <summary>Guarded memory: each access instruction and the slow path its host fault resumes at.</summary>
+    readonly List<(Label Access, Label Slow)> guardedAccesses = [];
+
+    X64Compiler(Block block, bool softMmu, bool guardedMemory)
     {
         this.block = block;
         this.softMmu = softMmu;
+        this.guardedMemory = guardedMemory && !softMmu;
     }
 
     /// <summary>
     /// The machine code for the block, or null when it has more values than the frame holds.
     /// <paramref name="softMmu"/>: guest addresses are virtual and go through the inline TLB (<see cref="InlineTlb"/>).
+    /// <paramref name="guardedMemory"/>: flat guest memory whose host protections follow the guest's; accesses
+    /// check only the bounds and let the host fault (the cache that runs the code must register its sites).
     /// </summary>
-    public static CompiledBlock? Compile(Block block, bool softMmu = false)
+    public static CompiledBlock? Compile(Block block, bool softMmu = false, bool guardedMemory = false)
     {
         if (block.Insts.Count > MaxValues || block.Terminal is null)
             return null;
         block.Renumber();
-        var compiler = new X64Compiler(block, softMmu);
+        var compiler = new X64Compiler(block, softMmu, guardedMemory);
         return compiler.Assemble();
     }
 
@@ -106,7 +115,8 @@ public sealed partial class X64Compiler
             sites.Add(new LinkSite(site, path, target));
         }
         var cellSites = cells.Select(c => new CellSite(offset(c.Cell), c.ReturnPc)).ToList();
-        return new CompiledBlock(block, code, offset(entry), sites, cellSites);
+        var faultSites = guardedAccesses.Select(a => new FaultSite(offset(a.Access), offset(a.Slow))).ToList();
+        return new CompiledBlock(block, code, offset(entry), sites, cellSites, faultSites);
     }
 
     /// <summary>The machine code and where each label landed: in one pass where it can, else through Iced's block encoder.</summary>
@@ -379,7 +389,12 @@ public enum JitExit
 /// <param name="EntryOffset">Where execution starts (after the link slots).</param>
 /// <param name="Links">The patchable jumps to other blocks, by target guest pc.</param>
 /// <param name="Cells">The return cell of a block that ends in a call.</param>
-public sealed record CompiledBlock(Block Ir, byte[] Code, int EntryOffset, IReadOnlyList<LinkSite> Links, IReadOnlyList<CellSite> Cells);
+/// <param name="Faults">Guarded memory: the accesses whose host faults resume at their slow paths.</param>
+public sealed record CompiledBlock(Block Ir, byte[] Code, int EntryOffset, IReadOnlyList<LinkSite> Links, IReadOnlyList<CellSite> Cells,
+    IReadOnlyList<FaultSite> Faults);
+
+/// <summary>A guest access at <paramref name="AccessOffset"/> whose host fault resumes at <paramref name="SlowOffset"/>.</summary>
+public readonly record struct FaultSite(int AccessOffset, int SlowOffset);
 
 /// <summary>An aligned qword at <paramref name="Offset"/> holding the host entry of the block at <paramref name="ReturnPc"/>.</summary>
 public readonly record struct CellSite(int Offset, ulong ReturnPc);

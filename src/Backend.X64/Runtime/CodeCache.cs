@@ -33,6 +33,9 @@ public sealed unsafe partial class CodeCache : IDisposable
     // Physically tagged mode: per-CPU, per-translation-key tables (QEMU's jump cache), valid for the
     // current mappings only; the runtime clears a CPU's tables when its translations change.
     readonly List<nint> jumpTables = [];
+    // Guarded memory: the registered access sites of the blocks in the cache (host addresses).
+    readonly List<nint> faultSites = [];
+    bool faultRangeRegistered;
     Stubs stubs;
 
     /// <summary>Held for reading by every thread while it runs compiled code, for writing by a flush.</summary>
@@ -155,6 +158,7 @@ public sealed unsafe partial class CodeCache : IDisposable
                 return 0;
             var block = new CachedBlock(key, endPc, code, code + compiled.EntryOffset, compiled);
             blocks[key] = block;
+            RegisterFaultSites(code, compiled.Faults);
             // A block never crosses a page: it covers the page of its first instruction only.
             if (!startsByPage.TryGetValue(key.PhysicalPage, out var starts))
                 startsByPage[key.PhysicalPage] = starts = [];
@@ -183,6 +187,33 @@ public sealed unsafe partial class CodeCache : IDisposable
             Publish(key.Pc, block.Entry);
             return block.Entry;
         }
+    }
+
+    /// <summary>
+    /// Guarded accesses: a host fault at one of them resumes at its slow path. Sites stay registered until
+    /// a flush reuses the memory, since a thread may still be running a block after it was invalidated.
+    /// </summary>
+    void RegisterFaultSites(nint code, IReadOnlyList<FaultSite> sites)
+    {
+        if (sites.Count == 0)
+            return;
+        if (!faultRangeRegistered)
+        {
+            GuardedAccessFaults.AddCodeRange(memory.ExecutableBase, memory.ExecutableBase + memory.Capacity);
+            faultRangeRegistered = true;
+        }
+        foreach (var site in sites)
+        {
+            GuardedAccessFaults.AddSite(code + site.AccessOffset, code + site.SlowOffset);
+            faultSites.Add(code + site.AccessOffset);
+        }
+    }
+
+    void ForgetFaultSites()
+    {
+        foreach (var site in faultSites)
+            GuardedAccessFaults.RemoveSite(site);
+        faultSites.Clear();
     }
 
     /// <summary>The key of the block a jump from <paramref name="from"/> to <paramref name="target"/> may be linked to; null when it must take the lookup.</summary>
@@ -303,6 +334,7 @@ public sealed unsafe partial class CodeCache : IDisposable
         new Span<DispatchEntry>(table, DispatchEntries).Clear();
         foreach (var t in jumpTables)
             ClearJumpTable((DispatchEntry*)t);
+        ForgetFaultSites();
         memory.Reset();
         stubs = Stubs.Emit(memory);
         *emptyCell = SingleStep ? stubs.StepDone : stubs.Lookup;
@@ -318,6 +350,12 @@ public sealed unsafe partial class CodeCache : IDisposable
 
     public void Dispose()
     {
+        lock (gate)
+        {
+            ForgetFaultSites();
+            if (faultRangeRegistered)
+                GuardedAccessFaults.RemoveCodeRange(memory.ExecutableBase);
+        }
         memory.Dispose();
         NativeMemory.Free(table);
         foreach (var t in jumpTables)

@@ -34,6 +34,8 @@ public unsafe struct JitContext
     /// <summary>One byte of guest page flags per 4 KiB page (read 1, write 2, execute 4, mapped 8).</summary>
     public byte* PageFlags;
     public ulong PageCount;
+    /// <summary>One past the highest guest address of flat memory (guarded accesses compare with it).</summary>
+    public ulong MemorySize;
     /// <summary>The indirect-branch table: <see cref="DispatchTable.Entries"/> pairs of (guest pc, host address).</summary>
     public DispatchEntry* DispatchTable;
     /// <summary>Shared code: the indirect-branch lookup and the return to the caller of the entry trampoline.</summary>
@@ -94,6 +96,7 @@ public static class ContextLayout
     public static readonly int MemoryBase = Offset(nameof(JitContext.MemoryBase));
     public static readonly int PageFlags = Offset(nameof(JitContext.PageFlags));
     public static readonly int PageCount = Offset(nameof(JitContext.PageCount));
+    public static readonly int MemorySize = Offset(nameof(JitContext.MemorySize));
     public static readonly int DispatchTable = Offset(nameof(JitContext.DispatchTable));
     public static readonly int LookupStub = Offset(nameof(JitContext.LookupStub));
     public static readonly int ExitStub = Offset(nameof(JitContext.ExitStub));

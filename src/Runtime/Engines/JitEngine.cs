@@ -140,7 +140,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
                 PassPipeline.Optimize(block, options.VerifyIr);
                 options.DumpIr?.Invoke(block);
             }
-            var compiled = X64Compiler.Compile(block, softMmu: ctx.FlatMemory is null);
+            var compiled = X64Compiler.Compile(block, softMmu: ctx.FlatMemory is null, guardedMemory: ctx.FlatMemory?.Guarded ?? false);
             if (compiled is null)
             {
                 // Too many values for the frame: translate a shorter block.
@@ -193,6 +193,7 @@ public sealed unsafe class JitEngine : IEngine, IDisposable
         native->MemoryBase = flat is null ? null : flat.HostBase;
         native->PageFlags = flat is null ? null : flat.PageFlagsPointer;
         native->PageCount = flat?.PageCount ?? 0;
+        native->MemorySize = flat?.Size ?? 0;
         if (threads.TryGetValue(ctx, out var thread))
             return thread;
         thread = new JitThread(ctx, native);

@@ -85,6 +85,7 @@ public sealed partial class LinuxProcess
             Umask = CurrentUmask(),
             Engine = Engine.Name,
             Strict = Options.Strict,
+            GuardedMemory = Options.GuardedMemory,
         };
         lock (Memory)
             s.CaptureMemory(Memory);
@@ -114,7 +115,8 @@ public sealed partial class LinuxProcess
     /// <summary>The state an execve by <paramref name="thread"/> hands to the new image.</summary>
     public ExecRequest CreateExecRequest(LinuxThread thread, string path, List<string> argv, List<string> envp)
     {
-        var e = new ExecRequest { Path = path, Argv = argv, Envp = envp, Engine = Engine.Name, Strict = Options.Strict };
+        var e = new ExecRequest { Path = path, Argv = argv, Envp = envp, Engine = Engine.Name, Strict = Options.Strict,
+            GuardedMemory = Options.GuardedMemory };
         CaptureExecSignalState(thread, e.Sections);
         return e;
     }

@@ -39,7 +39,7 @@ public sealed partial class LinuxProcess : IDisposable
     {
         Engine = engine;
         Options = options;
-        Memory = new GuestMemory();
+        Memory = new GuestMemory(guarded: options.GuardedMemory);
         Memory.CodePageWritten += engine.InvalidatePage;
     }
 
@@ -154,6 +154,12 @@ public sealed class ProcessOptions
 {
     /// <summary>Unknown syscalls are fatal instead of returning -ENOSYS.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>
+    /// Guest memory with host protections that follow the guest's, so compiled loads and stores only
+    /// check bounds and let the host fault (--memory guarded); otherwise they check the page table.
+    /// </summary>
+    public bool GuardedMemory { get; init; }
 
     /// <summary>Where a64jit's own messages go (stderr by default).</summary>
     public Action<string> Log { get; init; } = Console.Error.WriteLine;

@@ -51,6 +51,7 @@ public sealed unsafe partial class GuestMemory
             fileBacked[address] = (length, readOnly);
         for (ulong p = address >> PageBits; p < (address + length) >> PageBits; p++)
             pages[p] = protection | PageFlags.Mapped;
+        FollowGuestProtections(address, length);
         return 0;
     }
 

@@ -28,6 +28,10 @@ public sealed unsafe partial class GuestMemory
     public ReadOnlySpan<byte> Raw(ulong address, int length)
     {
         CheckSpan(address, (ulong)length, PageFlags.Mapped);
-        return new ReadOnlySpan<byte>(host + address, length);
+        if (length == 0 || HostAllows(address, (ulong)length, HostMemory.ProtRead))
+            return new ReadOnlySpan<byte>(host + address, length);
+        var copy = new byte[length];
+        HostAccess.Read(host + address, copy);
+        return copy;
     }
 }

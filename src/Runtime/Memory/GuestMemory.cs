@@ -24,10 +24,13 @@ public sealed unsafe partial class GuestMemory : IDisposable
     /// <summary>Raised after a guest write to a page that holds executable code (for translation invalidation).</summary>
     public event Action<ulong>? CodePageWritten;
 
-    public GuestMemory(ulong size = 1UL << 36)
+    /// <param name="guarded">Host protections follow the guest's (<see cref="Guarded"/>).</param>
+    public GuestMemory(ulong size = 1UL << 36, bool guarded = false)
     {
         Size = size;
-        host = (byte*)HostMemory.Reserve(size);
+        Guarded = guarded;
+        // The guard region past the end catches a guarded access that starts inside and runs past it.
+        host = (byte*)HostMemory.Reserve(size + GuardSize);
         // Pinned: compiled code reads the flags through a raw pointer (its inline access check).
         pages = GC.AllocateArray<PageFlags>((int)(size >> PageBits), pinned: true);
     }
@@ -40,7 +43,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
 
     public ulong PageCount => Size >> PageBits;
 
-    public void Dispose() => HostMemory.Release((nint)host, Size);
+    public void Dispose() => HostMemory.Release((nint)host, Size + GuardSize);
 
     public static ulong PageAlignDown(ulong a) => a & ~PageMask;
     public static ulong PageAlignUp(ulong a) => (a + PageMask) & ~PageMask;
@@ -54,6 +57,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         HostMemory.Protect((nint)(host + address), length, HostMemory.ProtRead | HostMemory.ProtWrite);
         for (ulong p = address >> PageBits; p < (address + length) >> PageBits; p++)
             pages[p] = protection | PageFlags.Mapped;
+        FollowGuestProtections(address, length);
     }
 
     public void Unmap(ulong address, ulong length)
@@ -63,6 +67,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         HostMemory.Discard((nint)(host + address), length);
         HostMemory.Protect((nint)(host + address), length, HostMemory.ProtNone);
         Array.Clear(pages, (int)(address >> PageBits), (int)(length >> PageBits));
+        FollowGuestProtections(address, length);
     }
 
     /// <summary>Changes the guest protections of mapped pages; false if any page in the range is unmapped.</summary>
@@ -74,6 +79,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
                 return false;
         for (ulong p = address >> PageBits; p < (address + length) >> PageBits; p++)
             pages[p] = protection | PageFlags.Mapped;
+        FollowGuestProtections(address, length);
         return true;
     }
 
@@ -105,7 +111,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         CheckAccess(address, size, need);
         ulong last = address + (ulong)size - 1;
         if ((need & PageFlags.Write) != 0 && ((pages[address >> PageBits] | pages[last >> PageBits]) & PageFlags.Execute) != 0)
-            CodePageWritten?.Invoke(address);
+            WritingCode(address, last);
         return host + address;
     }
 
@@ -154,6 +160,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
     {
         if (a + 4 > Size || (a & 3) != 0 || (pages[a >> PageBits] & (PageFlags.Execute | PageFlags.Read)) != (PageFlags.Execute | PageFlags.Read))
             return null;
+        if (writableCode.Count != 0)
+            FetchingCode(a);
         return Unsafe.ReadUnaligned<uint>(host + a);
     }
 
@@ -173,15 +181,18 @@ public sealed unsafe partial class GuestMemory : IDisposable
             return;
         CheckSpan(address, (ulong)source.Length, PageFlags.Write);
         source.CopyTo(new Span<byte>(host + address, source.Length));
-        if (((FlagsAt(address) | FlagsAt(address + (ulong)source.Length - 1)) & PageFlags.Execute) != 0)
-            CodePageWritten?.Invoke(address);
     }
 
     /// <summary>Writes bytes ignoring guest protections (the loader filling read-only segments).</summary>
     public void Poke(ulong address, ReadOnlySpan<byte> source)
     {
         CheckSpan(address, (ulong)source.Length, PageFlags.Mapped);
-        source.CopyTo(new Span<byte>(host + address, source.Length));
+        if (source.Length == 0)
+            return;
+        if (HostAllows(address, (ulong)source.Length, HostMemory.ProtWrite))
+            source.CopyTo(new Span<byte>(host + address, source.Length));
+        else
+            HostAccess.Write(host + address, source);
     }
 
     /// <summary>Copies guest bytes out ignoring guest protections; false (and nothing copied) if a page is unmapped.</summary>
@@ -193,7 +204,12 @@ public sealed unsafe partial class GuestMemory : IDisposable
         for (ulong p = address >> PageBits; p <= (end - 1) >> PageBits; p++)
             if ((pages[p] & PageFlags.Mapped) == 0)
                 return false;
-        new ReadOnlySpan<byte>(host + address, destination.Length).CopyTo(destination);
+        if (destination.Length == 0)
+            return true;
+        if (HostAllows(address, (ulong)destination.Length, HostMemory.ProtRead))
+            new ReadOnlySpan<byte>(host + address, destination.Length).CopyTo(destination);
+        else
+            HostAccess.Read(host + address, destination);
         return true;
     }
 
@@ -211,12 +227,16 @@ public sealed unsafe partial class GuestMemory : IDisposable
         ulong end = address + length;
         if (end > Size || end < address)
             throw Fault(address, need, GuestFaultKind.Unmapped);
+        bool code = false;
         for (ulong p = address >> PageBits; p <= (end - 1) >> PageBits; p++)
         {
             if ((pages[p] & need) != need)
                 throw Fault(Math.Max(address, p << PageBits), need,
                     (pages[p] & PageFlags.Mapped) == 0 ? GuestFaultKind.Unmapped : GuestFaultKind.Permission);
+            code |= (pages[p] & PageFlags.Execute) != 0;
         }
+        if (code && (need & PageFlags.Write) != 0)
+            WritingCode(address, end - 1);
     }
 
     /// <summary>Reads a NUL-terminated string (for paths and names in syscalls).</summary>

@@ -21,7 +21,7 @@ public static class ProcessEntry
         if (vforkFd >= 0)
             HostProcess.SetCloexec(vforkFd, true);
         var engine = UserModeRunner.CreateEngine(snapshot.Engine, new EngineOptions());
-        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = snapshot.Strict });
+        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = snapshot.Strict, GuardedMemory = snapshot.GuardedMemory });
         var main = process.RestoreSnapshot(snapshot);
         process.VforkDoneFd = vforkFd;
         return UserModeRunner.Execute(process, main, stats: false);
@@ -34,7 +34,7 @@ public static class ProcessEntry
         using (var stream = new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.Read, 1 << 16))
             request = ExecRequest.Read(stream);
         var engine = UserModeRunner.CreateEngine(request.Engine, new EngineOptions());
-        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = request.Strict });
+        using var process = new LinuxProcess(engine, new ProcessOptions { Strict = request.Strict, GuardedMemory = request.GuardedMemory });
         var main = process.Load(request.Path, request.Argv, request.Envp);
         process.ApplyExecRequest(main, request);
         return UserModeRunner.Execute(process, main, stats: false);

@@ -21,6 +21,7 @@ public sealed class ProcessSnapshot
     public int Umask { get; set; }
     public string Engine { get; set; } = "jit";
     public bool Strict { get; set; }
+    public bool GuardedMemory { get; set; }
 
     /// <summary>CLONE_CHILD_SETTID: where the child writes its tid (0: nowhere).</summary>
     public ulong ChildSetTid { get; set; }
@@ -71,6 +72,7 @@ public sealed class ProcessSnapshot
         w.Write(Umask);
         w.Write(Engine);
         w.Write(Strict);
+        w.Write(GuardedMemory);
         w.Write(ChildSetTid);
         w.Write(ChildClearTid);
         w.Write(Regions.Count);
@@ -101,6 +103,7 @@ public sealed class ProcessSnapshot
         s.Umask = r.ReadInt32();
         s.Engine = r.ReadString();
         s.Strict = r.ReadBoolean();
+        s.GuardedMemory = r.ReadBoolean();
         s.ChildSetTid = r.ReadUInt64();
         s.ChildClearTid = r.ReadUInt64();
         int regions = r.ReadInt32();
@@ -187,6 +190,7 @@ public sealed class ExecRequest
     public List<string> Envp { get; init; } = [];
     public string Engine { get; set; } = "jit";
     public bool Strict { get; set; }
+    public bool GuardedMemory { get; set; }
     public Dictionary<string, byte[]> Sections { get; } = [];
 
     public void Write(Stream stream)
@@ -200,6 +204,7 @@ public sealed class ExecRequest
         Envp.ForEach(w.Write);
         w.Write(Engine);
         w.Write(Strict);
+        w.Write(GuardedMemory);
         ProcessSnapshot.WriteSections(w, Sections);
     }
 
@@ -217,6 +222,7 @@ public sealed class ExecRequest
             e.Envp.Add(r.ReadString());
         e.Engine = r.ReadString();
         e.Strict = r.ReadBoolean();
+        e.GuardedMemory = r.ReadBoolean();
         ProcessSnapshot.ReadSections(r, e.Sections);
         return e;
     }
