@@ -29,7 +29,7 @@ public class X64CompilerTests
             "int3",
             "int3",
             "int3",
-            "cmp     dword [r15+368h],0",
+            "cmp     dword [r15+370h],0",
             "jne     near 0000000000000049h",
             "add     qword [r15+128h],1",
             "mov     r8,[r15+8]",
@@ -39,11 +39,11 @@ public class X64CompilerTests
             "jmp     0",
             "mov     rax,1004h",
             "mov     [r15+100h],rax",
-            "jmp     qword [r15+350h]",
+            "jmp     qword [r15+358h]",
             "mov     rax,1000h",
             "mov     [r15+100h],rax",
             "mov     eax,1",
-            "jmp     qword [r15+358h]")));
+            "jmp     qword [r15+360h]")));
     }
 
     [Test]
@@ -65,7 +65,7 @@ public class X64CompilerTests
             "int3",
             "int3",
             "int3",
-            "cmp     dword [r15+368h],0",
+            "cmp     dword [r15+370h],0",
             "jne     near 0000000000000080h",
             "add     qword [r15+128h],1",
             "mov     r8d,[r15+108h]",
@@ -79,15 +79,15 @@ public class X64CompilerTests
             "jmp     0",
             "mov     rax,3000h",
             "mov     [r15+100h],rax",
-            "jmp     qword [r15+350h]",
+            "jmp     qword [r15+358h]",
             "jmp     8",
             "mov     rax,2004h",
             "mov     [r15+100h],rax",
-            "jmp     qword [r15+350h]",
+            "jmp     qword [r15+358h]",
             "mov     rax,2000h",
             "mov     [r15+100h],rax",
             "mov     eax,1",
-            "jmp     qword [r15+358h]")));
+            "jmp     qword [r15+360h]")));
     }
 
     [Test]

@@ -29,5 +29,7 @@ static class HostFeatures
     public static readonly bool Pclmulqdq = System.Runtime.Intrinsics.X86.Pclmulqdq.IsSupported || (AskCpu && Bit(Leaf1.Ecx, 1));
     public static readonly bool Fma = System.Runtime.Intrinsics.X86.Fma.IsSupported || (AskCpu && AvxState && Bit(Leaf1.Ecx, 12));
     public static readonly bool Avx2 = System.Runtime.Intrinsics.X86.Avx2.IsSupported || (AskCpu && AvxState && Bit(Leaf7.Ebx, 5));
+    public static readonly bool Popcnt = System.Runtime.Intrinsics.X86.Popcnt.IsSupported || (AskCpu && Bit(Leaf1.Ecx, 23));
+    public static readonly bool Bmi2 = System.Runtime.Intrinsics.X86.Bmi2.IsSupported || (AskCpu && Bit(Leaf7.Ebx, 8));
     public static readonly bool Lzcnt = System.Runtime.Intrinsics.X86.Lzcnt.IsSupported || (AskCpu && Bit(Extended1.Ecx, 5));
 }

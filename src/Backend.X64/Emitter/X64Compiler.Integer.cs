@@ -56,14 +56,26 @@ public sealed partial class X64Compiler
         Store(inst, dst64);
     }
 
-    /// <summary>Shifts: an immediate count when the count is a constant (masked as the register form masks it), else cl.</summary>
-    void Shift64(Inst inst, Action<AssemblerRegister64, AssemblerRegister8> byCl, Action<AssemblerRegister64, byte> byImmediate)
+    static readonly bool HostBmi2 = HostFeatures.Bmi2;
+
+    /// <summary>
+    /// Shifts: an immediate count when the count is a constant (masked as the register form masks it);
+    /// else BMI2's three-operand shlx/shrx/sarx where the host has them (any count register, the source
+    /// left as it is, the flags untouched), else cl.
+    /// </summary>
+    void Shift64(Inst inst, Action<AssemblerRegister64, AssemblerRegister8> byCl, Action<AssemblerRegister64, byte> byImmediate,
+        Action<AssemblerRegister64, AssemblerRegister64, AssemblerRegister64>? bmi2 = null)
     {
         var dst = Target(inst);
         if (inst.Args[1].IsConst)
         {
             Load(dst, inst.Args[0]);
             byImmediate(dst, (byte)(inst.Args[1].Aux & 63));
+        }
+        else if (HostBmi2 && bmi2 is not null)
+        {
+            var (source, count) = Bmi2Operands(inst, dst);
+            bmi2(dst, source, count);
         }
         else
         {
@@ -74,7 +86,8 @@ public sealed partial class X64Compiler
         Store(inst, dst);
     }
 
-    void Shift32(Inst inst, Action<AssemblerRegister32, AssemblerRegister8> byCl, Action<AssemblerRegister32, byte> byImmediate)
+    void Shift32(Inst inst, Action<AssemblerRegister32, AssemblerRegister8> byCl, Action<AssemblerRegister32, byte> byImmediate,
+        Action<AssemblerRegister32, AssemblerRegister32, AssemblerRegister32>? bmi2 = null)
     {
         var dst64 = Target(inst);
         var dst = Low32(dst64);
@@ -83,6 +96,11 @@ public sealed partial class X64Compiler
             Load(dst, inst.Args[0]);
             byImmediate(dst, (byte)(inst.Args[1].Aux & 31));
         }
+        else if (HostBmi2 && bmi2 is not null)
+        {
+            var (source, count) = Bmi2Operands(inst, dst64);
+            bmi2(dst, Low32(source), Low32(count));
+        }
         else
         {
             Load(ecx, inst.Args[1]);
@@ -90,6 +108,19 @@ public sealed partial class X64Compiler
             byCl(dst, cl);
         }
         Store(inst, dst64);
+    }
+
+    /// <summary>The source and count of a BMI2 shift: in their own registers, else the count in rcx and the source in dst.</summary>
+    (AssemblerRegister64 Source, AssemblerRegister64 Count) Bmi2Operands(Inst inst, AssemblerRegister64 dst)
+    {
+        var count = InRegister(inst.Args[1], rcx);
+        // The count may live in the result's register (its last use): keep it from the source's load.
+        if (count == dst && (inst.Args[0].IsConst || registers.Register(inst.Args[0]) is null))
+        {
+            asm.mov(rcx, count);
+            count = rcx;
+        }
+        return (InRegister(inst.Args[0], dst), count);
     }
 
     void EmitAdd32(Inst inst) => Binary32(inst, asm.add, asm.add);
@@ -136,15 +167,35 @@ public sealed partial class X64Compiler
         Store(inst, dst);
     }
 
-    // x86 takes the shift count in cl modulo 32 or 64, exactly as LSLV/LSRV/ASRV/RORV do.
-    void EmitLsl32(Inst inst) => Shift32(inst, asm.shl, asm.shl);
-    void EmitLsl64(Inst inst) => Shift64(inst, asm.shl, asm.shl);
-    void EmitLsr32(Inst inst) => Shift32(inst, asm.shr, asm.shr);
-    void EmitLsr64(Inst inst) => Shift64(inst, asm.shr, asm.shr);
-    void EmitAsr32(Inst inst) => Shift32(inst, asm.sar, asm.sar);
-    void EmitAsr64(Inst inst) => Shift64(inst, asm.sar, asm.sar);
-    void EmitRor32(Inst inst) => Shift32(inst, asm.ror, asm.ror);
-    void EmitRor64(Inst inst) => Shift64(inst, asm.ror, asm.ror);
+    // x86 takes the shift count modulo 32 or 64 (in cl, or any register with BMI2), exactly as LSLV/LSRV/ASRV/RORV do.
+    void EmitLsl32(Inst inst) => Shift32(inst, asm.shl, asm.shl, asm.shlx);
+    void EmitLsl64(Inst inst) => Shift64(inst, asm.shl, asm.shl, asm.shlx);
+    void EmitLsr32(Inst inst) => Shift32(inst, asm.shr, asm.shr, asm.shrx);
+    void EmitLsr64(Inst inst) => Shift64(inst, asm.shr, asm.shr, asm.shrx);
+    void EmitAsr32(Inst inst) => Shift32(inst, asm.sar, asm.sar, asm.sarx);
+    void EmitAsr64(Inst inst) => Shift64(inst, asm.sar, asm.sar, asm.sarx);
+    void EmitRor32(Inst inst) => RotateRight(inst, wide: false);
+    void EmitRor64(Inst inst) => RotateRight(inst, wide: true);
+
+    /// <summary>ROR: BMI2's rorx when the count is a constant and the source is in another register (no move, flags untouched).</summary>
+    void RotateRight(Inst inst, bool wide)
+    {
+        var dst = Target(inst);
+        var (value, count) = (inst.Args[0], inst.Args[1]);
+        if (HostBmi2 && count.IsConst && !value.IsConst && registers.Register(value) is { } source && source != dst)
+        {
+            if (wide)
+                asm.rorx(dst, source, (byte)(count.Aux & 63));
+            else
+                asm.rorx(Low32(dst), Low32(source), (byte)(count.Aux & 31));
+            Store(inst, dst);
+            return;
+        }
+        if (wide)
+            Shift64(inst, asm.ror, asm.ror);
+        else
+            Shift32(inst, asm.ror, asm.ror);
+    }
 
     /// <summary>Loads a + b + carry's operands and leaves x86 CF = carry, ready for adc.</summary>
     void LoadAddWithCarry(Inst inst, bool wide)

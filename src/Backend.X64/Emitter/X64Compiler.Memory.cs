@@ -136,6 +136,7 @@ public sealed partial class X64Compiler
         }
         foreach (var used in RegisterAllocator.TerminalUses(block.Terminal))
             uses[used] = uses.GetValueOrDefault(used) + 1;
+        PlanPopCountFusion(uses);
 
         var indexUses = new Dictionary<Inst, int>(ReferenceEqualityComparer.Instance);
         foreach (var (address, count) in addressUses)
@@ -181,9 +182,11 @@ public sealed partial class X64Compiler
             ? (value.Args[0], 1 << (int)value.Args[1].Aux)
             : null;
 
-    /// <summary>The values an access reads through its folded address (for the register allocator's live ranges).</summary>
+    /// <summary>The values an instruction reads through a folded operand: an access's folded address, the popcount idiom's CNT (for the register allocator's live ranges).</summary>
     IEnumerable<Inst> FoldedOperands(Inst inst)
     {
+        if (popCounts.Contains(inst))
+            return [PopCountOperand(inst)!];
         if (!IsPlainAccess(inst.Op) || !addressParts.TryGetValue(inst.Args[0], out var parts))
             return [];
         return parts.Index is null ? [parts.Base] : [parts.Base, parts.Index];

@@ -44,11 +44,58 @@ public sealed partial class X64Compiler
         StoreVector(inst, bits);
     }
 
+    static readonly bool HostPopcnt = HostFeatures.Popcnt;
+
+    /// <summary>
+    /// The popcount idiom compilers emit for a 64-bit value (CNT Vd.8B then ADDV Bd, Vd.8B): the value the
+    /// CNT counts, when <paramref name="reduce"/> is that ADDV and the host has POPCNT.
+    /// </summary>
+    static Inst? PopCountOperand(Inst reduce)
+    {
+        if (!HostPopcnt || reduce.Op != Opcode.VecUnary)
+            return null;
+        var sum = SimdAux.Unpack(reduce.Aux);
+        if ((VecOp)sum.Op != VecOp.AddV || sum.ESize != 8 || sum.Lanes != 8)
+            return null;
+        var count = reduce.Args[0];
+        if (count.Op != Opcode.VecUnary)
+            return null;
+        var cnt = SimdAux.Unpack(count.Aux);
+        return (VecOp)cnt.Op == VecOp.Cnt && cnt.ESize == 8 && cnt.Lanes == 8 ? count.Args[0] : null;
+    }
+
+    /// <summary>
+    /// Planned before register allocation: a CNT.8B whose only reader is the ADDV of the popcount idiom is
+    /// not computed on its own; the ADDV counts its operand with one popcnt (<see cref="FoldedOperands"/>
+    /// keeps that operand live up to it).
+    /// </summary>
+    void PlanPopCountFusion(Dictionary<Inst, int> uses)
+    {
+        foreach (var inst in block.Insts)
+        {
+            if (PopCountOperand(inst) is not null && uses.GetValueOrDefault(inst.Args[0]) == 1)
+            {
+                foldedValues.Add(inst.Args[0]);
+                popCounts.Add(inst);
+            }
+        }
+    }
+
+    readonly HashSet<Inst> popCounts = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>ADDV, SMAXV, ..., SADDLV, UADDLV: the result in lane 0 (ESize bits, twice that for the long sums).</summary>
     void EmitReduce(Inst inst, SimdAux aux)
     {
         var op = (VecOp)aux.Op;
         int n = aux.ESize, bits = n * aux.Lanes;
+        if (popCounts.Contains(inst))
+        {
+            Load(rax, PopCountOperand(inst)!);
+            asm.popcnt(rax, rax);
+            asm.mov(Slot(inst), rax);
+            asm.mov(SlotHigh(inst), 0);
+            return;
+        }
         LoadVector(xmm0, inst.Args[0]);
         if (op is VecOp.SAddLV or VecOp.UAddLV)
         {

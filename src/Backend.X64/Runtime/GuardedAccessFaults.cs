@@ -134,6 +134,9 @@ public static unsafe partial class GuardedAccessFaults
 
         // handler(int sig (rdi), siginfo_t* (rsi), ucontext_t* (rdx))
         asm.Label(ref handler);
+        // Only a fault the kernel raised (si_code > 0), not a SIGSEGV someone sent with kill.
+        asm.cmp(__dword_ptr[rsi + 8], 0);
+        asm.jle(chain);
         asm.mov(rax, __qword_ptr[rdx + ContextRip]);
         asm.mov(r8, (ulong)data);
         asm.mov(rcx, __qword_ptr[r8]);

@@ -121,7 +121,10 @@ public sealed partial class Lifter
             X(d, low);
             return;
         }
-        var result = Or(Lsr(low, Const(width, s)), Lsl(high, Const(width, (ulong)(width - (int)s))));
+        // ROR (immediate) is EXTR with Rn == Rm: one rotate.
+        var result = n == m
+            ? Ror(low, Const(width, s))
+            : Or(Lsr(low, Const(width, s)), Lsl(high, Const(width, (ulong)(width - (int)s))));
         X(d, result);
     }
 }
