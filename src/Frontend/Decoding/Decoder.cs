@@ -25,15 +25,29 @@ public static class Decoder
         return null;
     }
 
+    /// <summary>
+    /// Each line goes into every bucket its fixed bits in the bucket window allow (table order is kept):
+    /// the free bits of the window are enumerated, which is far cheaper at start-up than testing every
+    /// line against every bucket.
+    /// </summary>
     static Encoding[][] BuildBuckets(IReadOnlyList<Encoding> table)
     {
-        var result = new Encoding[1 << BucketBits][];
-        for (uint key = 0; key < result.Length; key++)
+        var lists = new List<Encoding>[1 << BucketBits];
+        for (int key = 0; key < lists.Length; key++)
+            lists[key] = [];
+        foreach (var e in table)
         {
-            uint probe = key << BucketShift;
-            uint probeMask = BucketMask << BucketShift;
-            result[key] = table.Where(e => (e.Value & e.Mask & probeMask) == (probe & e.Mask)).ToArray();
+            uint fixedBits = (e.Mask >> BucketShift) & BucketMask;
+            uint value = (e.Value >> BucketShift) & fixedBits;
+            uint free = ~fixedBits & BucketMask;
+            // Every subset of the free bits, from all of them down to none.
+            for (uint sub = free; ; sub = (sub - 1) & free)
+            {
+                lists[value | sub].Add(e);
+                if (sub == 0)
+                    break;
+            }
         }
-        return result;
+        return Array.ConvertAll(lists, l => l.ToArray());
     }
 }

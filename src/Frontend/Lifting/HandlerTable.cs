@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Reflection;
 using A64Jit.Frontend.Decoding;
 
@@ -6,37 +5,39 @@ namespace A64Jit.Frontend.Lifting;
 
 /// <summary>
 /// Binds decode-table lines to lifter handlers by name: the handler named like the line takes one
-/// parameter per field letter, named by the letter (uint, int or bool). Each binding is compiled
-/// on first use into a delegate that extracts the fields and calls the handler.
+/// parameter per field letter, named by the letter (uint, int or bool). The bindings are plain delegates
+/// generated from the handlers' signatures (Lifter.Bindings in HandlerBindings.g.cs, kept current by
+/// HandlerBindingsTests), so binding needs neither reflection nor run-time code generation; reflection
+/// is used only to check them.
 /// </summary>
 public static class HandlerTable
 {
-    static readonly Dictionary<string, MethodInfo> methods = typeof(Lifter)
+    static readonly Lazy<Dictionary<string, MethodInfo>> methods = new(() => typeof(Lifter)
         .GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly)
         .Where(m => m.GetCustomAttribute<HandlerAttribute>() is not null)
-        .ToDictionary(m => m.Name);
+        .ToDictionary(m => m.Name));
 
-    static readonly Dictionary<Encoding, Action<Lifter, uint>> compiled = new(ReferenceEqualityComparer.Instance);
+    static readonly Dictionary<Encoding, Action<Lifter, uint>> bound = new(ReferenceEqualityComparer.Instance);
     static readonly Lock gate = new();
 
     /// <summary>Is there a lifter handler for this table line?</summary>
-    public static bool IsLifted(Encoding encoding) => methods.ContainsKey(encoding.Name);
+    public static bool IsLifted(Encoding encoding) => Lifter.Bindings.ContainsKey(encoding.Name);
 
-    public static MethodInfo? HandlerFor(Encoding encoding) => methods.GetValueOrDefault(encoding.Name);
+    public static MethodInfo? HandlerFor(Encoding encoding) => methods.Value.GetValueOrDefault(encoding.Name);
 
     /// <summary>All handler methods, for the test that every handler has a table line.</summary>
-    public static IReadOnlyCollection<MethodInfo> Handlers => methods.Values;
+    public static IReadOnlyCollection<MethodInfo> Handlers => methods.Value.Values;
 
     public static Action<Lifter, uint>? Get(Encoding encoding)
     {
         lock (gate)
         {
-            if (compiled.TryGetValue(encoding, out var action))
+            if (bound.TryGetValue(encoding, out var action))
                 return action;
-            if (!methods.TryGetValue(encoding.Name, out var method))
+            if (!Lifter.Bindings.TryGetValue(encoding.Name, out var bind))
                 return null;
-            action = Compile(encoding, method);
-            compiled[encoding] = action;
+            action = bind(encoding);
+            bound[encoding] = action;
             return action;
         }
     }
@@ -56,27 +57,6 @@ public static class HandlerTable
         }
         foreach (var missing in letters)
             yield return $"{method.Name}: field '{missing}' of {encoding.Pattern} has no parameter";
-    }
-
-    static Action<Lifter, uint> Compile(Encoding encoding, MethodInfo method)
-    {
-        var problems = BindingProblems(encoding, method).ToList();
-        if (problems.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", problems));
-        var lifter = Expression.Parameter(typeof(Lifter), "lifter");
-        var word = Expression.Parameter(typeof(uint), "word");
-        var args = method.GetParameters().Select(p =>
-        {
-            var field = encoding.FieldNamed(p.Name![0])!;
-            Expression value = Expression.Call(Expression.Constant(field), typeof(Field).GetMethod(nameof(Field.Extract))!, word);
-            if (p.ParameterType == typeof(int))
-                return Expression.Convert(value, typeof(int));
-            if (p.ParameterType == typeof(bool))
-                return Expression.NotEqual(value, Expression.Constant(0u));
-            return value;
-        });
-        var call = Expression.Call(lifter, method, args);
-        return Expression.Lambda<Action<Lifter, uint>>(call, lifter, word).Compile();
     }
 }
 
