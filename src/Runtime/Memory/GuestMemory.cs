@@ -16,7 +16,8 @@ public sealed unsafe partial class GuestMemory : IDisposable
     public const ulong PageMask = PageSize - 1;
 
     readonly byte* host;
-    readonly PageFlags[] pages;
+    /// <summary>One byte a page, in host memory that reads as zero until written (no start-up cost for a large space).</summary>
+    readonly PageFlags* pages;
 
     /// <summary>One past the highest guest address.</summary>
     public ulong Size { get; }
@@ -31,19 +32,23 @@ public sealed unsafe partial class GuestMemory : IDisposable
         Guarded = guarded;
         // The guard region past the end catches a guarded access that starts inside and runs past it.
         host = (byte*)HostMemory.Reserve(size + GuardSize);
-        // Pinned: compiled code reads the flags through a raw pointer (its inline access check).
-        pages = GC.AllocateArray<PageFlags>((int)(size >> PageBits), pinned: true);
+        // Compiled code reads the flags through a raw pointer (its inline access check).
+        pages = (PageFlags*)HostMemory.AllocateZeroed(size >> PageBits);
     }
 
     /// <summary>Host address of guest address 0, for compiled code's fast path.</summary>
     public byte* HostBase => host;
 
     /// <summary>The page flag table (one byte a page), for compiled code's fast path.</summary>
-    public byte* PageFlagsPointer => (byte*)Unsafe.AsPointer(ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(pages));
+    public byte* PageFlagsPointer => (byte*)pages;
 
     public ulong PageCount => Size >> PageBits;
 
-    public void Dispose() => HostMemory.Release((nint)host, Size + GuardSize);
+    public void Dispose()
+    {
+        HostMemory.Release((nint)host, Size + GuardSize);
+        HostMemory.Release((nint)pages, PageCount);
+    }
 
     public static ulong PageAlignDown(ulong a) => a & ~PageMask;
     public static ulong PageAlignUp(ulong a) => (a + PageMask) & ~PageMask;
@@ -66,7 +71,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         ReleaseFileBacked(address, length);
         HostMemory.Discard((nint)(host + address), length);
         HostMemory.Protect((nint)(host + address), length, HostMemory.ProtNone);
-        Array.Clear(pages, (int)(address >> PageBits), (int)(length >> PageBits));
+        new Span<PageFlags>(pages + (address >> PageBits), (int)(length >> PageBits)).Clear();
         FollowGuestProtections(address, length);
     }
 

@@ -31,6 +31,15 @@ internal static partial class HostMemory
         return p;
     }
 
+    /// <summary>Read-write memory that reads as zero; the host commits a page when it is first written.</summary>
+    public static nint AllocateZeroed(ulong size)
+    {
+        nint p = Mmap(0, (nuint)size, ProtRead | ProtWrite, MapPrivate | MapAnonymous | MapNoReserve, -1, 0);
+        if (p == -1)
+            throw new OutOfMemoryException($"cannot allocate {size >> 20} MiB (errno {Marshal.GetLastPInvokeError()})");
+        return p;
+    }
+
     public static void Protect(nint address, ulong size, int prot)
     {
         if (Mprotect(address, (nuint)size, prot) != 0)
