@@ -107,9 +107,21 @@ public sealed partial class X64Compiler
     {
         asm.test(__dword_ptr[Context + ContextLayout.Fpcr], FpcrNonDefault);
         asm.jnz(slow);
+        // The host's sticky flags must be clear before the operation. They usually are (the last host
+        // operation raised nothing), so MXCSR is written, which is slow, only when some flag is set.
+        var dirty = asm.CreateLabel();
+        var clean = asm.CreateLabel();
         asm.stmxcsr(MxcsrScratch);
-        asm.and(MxcsrScratch, ~(MxcsrExceptionFlags | MxcsrInexact));
-        asm.ldmxcsr(MxcsrScratch);
+        asm.test(MxcsrScratch, MxcsrExceptionFlags | MxcsrInexact);
+        asm.jnz(dirty);
+        asm.Label(ref clean);
+        outOfLine.Add(() =>
+        {
+            asm.Label(ref dirty);
+            asm.and(MxcsrScratch, ~(MxcsrExceptionFlags | MxcsrInexact));
+            asm.ldmxcsr(MxcsrScratch);
+            asm.jmp(clean);
+        });
     }
 
     /// <summary>After the host operation: any exception flag but inexact sends the instruction to the exact helper.</summary>

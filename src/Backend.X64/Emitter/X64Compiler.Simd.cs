@@ -199,10 +199,27 @@ public sealed partial class X64Compiler
         }
     }
 
+    /// <summary>
+    /// DUP from a general register: AVX2's vpbroadcast where the host has it; else the element spread over
+    /// a quadword by a multiply and the quadword repeated.
+    /// </summary>
     void EmitVecDup(Inst inst)
     {
         var aux = SimdAux.Unpack(inst.Aux);
         Load(rax, inst.Args[0]);
+        if (HostAvx2)
+        {
+            asm.movq(xmm0, rax);
+            switch (aux.ESize)
+            {
+                case 8: asm.vpbroadcastb(xmm0, xmm0); break;
+                case 16: asm.vpbroadcastw(xmm0, xmm0); break;
+                case 32: asm.vpbroadcastd(xmm0, xmm0); break;
+                default: asm.vpbroadcastq(xmm0, xmm0); break;
+            }
+            StoreVector(inst, aux.ESize * aux.Lanes);
+            return;
+        }
         ulong spread = aux.ESize switch { 8 => 0x0101_0101_0101_0101, 16 => 0x0001_0001_0001_0001, 32 => 0x0000_0001_0000_0001, _ => 1 };
         switch (aux.ESize)
         {

@@ -6,7 +6,8 @@ using static Iced.Intel.AssemblerRegisters;
 namespace A64Jit.Backend.X64;
 
 /// <summary>
-/// Host faults of compiled guest accesses (guarded memory, architecture decision 7's second option): a
+/// Host faults of compiled guest accesses (guarded memory, the user-mode flat mapping of architecture
+/// decision 6 checked by the host's own page protections instead of a page table): a
 /// load or store goes straight to the host mapping of the guest address space, whose host protections
 /// follow the guest's, and a host SIGSEGV from such an access becomes a jump to that access's slow path,
 /// whose helper then raises the guest fault (or invalidates code and writes) exactly as the interpreter

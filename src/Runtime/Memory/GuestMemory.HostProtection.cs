@@ -10,7 +10,8 @@ namespace A64Jit.Runtime.Memory;
 // from it. The first store the runtime sees there (a compiled store's fault reaches it through the slow
 // path) invalidates the page's blocks and opens the page; fetching an instruction from it closes it again.
 // The runtime's own accesses that ignore guest protections (the loader, snapshots, lockstep's undo log)
-// go through /proc/self/mem where the host protections would stop them.
+// go through /proc/self/mem where the host protections would stop them (or, where the kernel refuses
+// that, open the pages for the copy).
 public sealed unsafe partial class GuestMemory
 {
     /// <summary>Bytes of inaccessible reservation after the guest's space.</summary>
@@ -106,18 +107,77 @@ public sealed unsafe partial class GuestMemory
         return true;
     }
 
-    /// <summary>Reads and writes host memory whatever its protections, through /proc/self/mem.</summary>
-    static class HostAccess
+    /// <summary>
+    /// Copies guest bytes out whatever the host protections: through /proc/self/mem, or where the kernel
+    /// refuses that, by opening the pages for reading for the copy.
+    /// </summary>
+    void ReadPastHostProtections(ulong address, Span<byte> destination)
     {
-        static readonly Lazy<SafeFileHandle> self = new(() =>
-            File.OpenHandle("/proc/self/mem", FileMode.Open, FileAccess.ReadWrite));
-
-        public static void Read(byte* at, Span<byte> destination)
+        if (ProcSelfMem.TryRead(host + address, destination))
+            return;
+        lock (writableCode)
         {
-            if (RandomAccess.Read(self.Value, destination, (long)at) != destination.Length)
-                throw new IOException($"short read of /proc/self/mem at 0x{(ulong)at:x}");
+            ulong first = address >> PageBits, end = ((address + (ulong)destination.Length - 1) >> PageBits) + 1;
+            HostMemory.Protect((nint)(host + (first << PageBits)), (end - first) << PageBits, HostMemory.ProtRead);
+            new ReadOnlySpan<byte>(host + address, destination.Length).CopyTo(destination);
+            ApplyHostProtections(first, end);
+        }
+    }
+
+    /// <summary>Copies bytes into guest memory whatever the host protections (the loader filling a read-only segment).</summary>
+    void WritePastHostProtections(ulong address, ReadOnlySpan<byte> source)
+    {
+        if (ProcSelfMem.TryWrite(host + address, source))
+            return;
+        lock (writableCode)
+        {
+            ulong first = address >> PageBits, end = ((address + (ulong)source.Length - 1) >> PageBits) + 1;
+            HostMemory.Protect((nint)(host + (first << PageBits)), (end - first) << PageBits, HostMemory.ProtRead | HostMemory.ProtWrite);
+            source.CopyTo(new Span<byte>(host + address, source.Length));
+            ApplyHostProtections(first, end);
+        }
+    }
+
+    /// <summary>/proc/self/mem, which reads and writes this process's memory whatever its protections (when the kernel allows it).</summary>
+    static class ProcSelfMem
+    {
+        static readonly Lazy<SafeFileHandle?> self = new(() =>
+        {
+            try
+            {
+                return File.OpenHandle("/proc/self/mem", FileMode.Open, FileAccess.ReadWrite);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return null;
+            }
+        });
+
+        public static bool TryRead(byte* at, Span<byte> destination)
+        {
+            try
+            {
+                return self.Value is { } handle && RandomAccess.Read(handle, destination, (long)at) == destination.Length;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
 
-        public static void Write(byte* at, ReadOnlySpan<byte> source) => RandomAccess.Write(self.Value, source, (long)at);
+        public static bool TryWrite(byte* at, ReadOnlySpan<byte> source)
+        {
+            try
+            {
+                if (self.Value is not { } handle)
+                    return false;
+                RandomAccess.Write(handle, source, (long)at);
+                return true;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
     }
 }

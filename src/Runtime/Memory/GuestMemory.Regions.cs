@@ -36,7 +36,7 @@ public sealed unsafe partial class GuestMemory
         if (length == 0 || HostAllows(address, (ulong)length, HostMemory.ProtRead))
             return new ReadOnlySpan<byte>(host + address, length);
         var copy = new byte[length];
-        HostAccess.Read(host + address, copy);
+        ReadPastHostProtections(address, copy);
         return copy;
     }
 }

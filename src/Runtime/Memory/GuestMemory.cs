@@ -197,7 +197,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         if (HostAllows(address, (ulong)source.Length, HostMemory.ProtWrite))
             source.CopyTo(new Span<byte>(host + address, source.Length));
         else
-            HostAccess.Write(host + address, source);
+            WritePastHostProtections(address, source);
     }
 
     /// <summary>Copies guest bytes out ignoring guest protections; false (and nothing copied) if a page is unmapped.</summary>
@@ -214,7 +214,7 @@ public sealed unsafe partial class GuestMemory : IDisposable
         if (HostAllows(address, (ulong)destination.Length, HostMemory.ProtRead))
             new ReadOnlySpan<byte>(host + address, destination.Length).CopyTo(destination);
         else
-            HostAccess.Read(host + address, destination);
+            ReadPastHostProtections(address, destination);
         return true;
     }
 
