@@ -33,7 +33,8 @@ public sealed partial class X64Compiler
         return inst.Op switch
         {
             // A 64-bit vector computes on zero upper lanes too: 0/0 would raise invalid every time.
-            Opcode.FpBinary => (FpOp)aux.Op is FpOp.Add or FpOp.Sub or FpOp.Mul || ((FpOp)aux.Op == FpOp.Div && (aux.Lanes == 1 || bits == 128)),
+            Opcode.FpBinary => (FpOp)aux.Op is FpOp.Add or FpOp.Sub or FpOp.Mul || IsFloatingPointCompare((FpOp)aux.Op)
+                || ((FpOp)aux.Op == FpOp.Div && (aux.Lanes == 1 || bits == 128)),
             Opcode.FpTernary => HostFma && (FpOp)aux.Op is FpOp.MulAdd or FpOp.MulSub or FpOp.NMulAdd or FpOp.NMulSub,
             _ => false,
         };
@@ -42,6 +43,11 @@ public sealed partial class X64Compiler
     void EmitFloatingPoint(Inst inst)
     {
         var aux = SimdAux.Unpack(inst.Aux);
+        if (inst.Op == Opcode.FpBinary && IsFloatingPointCompare((FpOp)aux.Op))
+        {
+            EmitFloatingPointCompare(inst, aux);
+            return;
+        }
         if (aux.Lanes > 1)
         {
             EmitVectorFloatingPoint(inst, aux);
