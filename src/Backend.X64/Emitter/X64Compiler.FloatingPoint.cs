@@ -34,7 +34,7 @@ public sealed partial class X64Compiler
         {
             // A 64-bit vector computes on zero upper lanes too: 0/0 would raise invalid every time.
             Opcode.FpBinary => (FpOp)aux.Op is FpOp.Add or FpOp.Sub or FpOp.Mul || IsFloatingPointCompare((FpOp)aux.Op)
-                || ((FpOp)aux.Op == FpOp.Div && (aux.Lanes == 1 || bits == 128)),
+                || IsFloatingPointMinMax((FpOp)aux.Op) || ((FpOp)aux.Op == FpOp.Div && (aux.Lanes == 1 || bits == 128)),
             Opcode.FpTernary => HostFma && (FpOp)aux.Op is FpOp.MulAdd or FpOp.MulSub or FpOp.NMulAdd or FpOp.NMulSub,
             _ => false,
         };
@@ -46,6 +46,11 @@ public sealed partial class X64Compiler
         if (inst.Op == Opcode.FpBinary && IsFloatingPointCompare((FpOp)aux.Op))
         {
             EmitFloatingPointCompare(inst, aux);
+            return;
+        }
+        if (inst.Op == Opcode.FpBinary && IsFloatingPointMinMax((FpOp)aux.Op))
+        {
+            EmitFloatingPointMinMax(inst, aux);
             return;
         }
         if (aux.Lanes > 1)
