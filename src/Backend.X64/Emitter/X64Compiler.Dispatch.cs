@@ -33,7 +33,7 @@ public sealed partial class X64Compiler
             or Opcode.Clz32 or Opcode.Clz64 or Opcode.ByteReverse32 or Opcode.ByteReverse64
             or Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
             or Opcode.VecTableLookup or Opcode.VecSatBinary
-            or Opcode.FpBinary or Opcode.FpTernary => true,
+            or Opcode.FpBinary or Opcode.FpTernary or Opcode.FpUnary => true,
         _ => false,
     };
 
@@ -129,10 +129,10 @@ public sealed partial class X64Compiler
                 or Opcode.VecTableLookup or Opcode.VecSatBinary when !CanEmitSimd(inst):
                 EmitGeneric(inst);
                 break;
-            case Opcode.FpBinary or Opcode.FpTernary when !CanEmitFloatingPoint(inst):
+            case Opcode.FpBinary or Opcode.FpTernary or Opcode.FpUnary when !CanEmitFloatingPoint(inst):
                 EmitGeneric(inst);
                 break;
-            case Opcode.FpBinary or Opcode.FpTernary: EmitFloatingPoint(inst); break;
+            case Opcode.FpBinary or Opcode.FpTernary or Opcode.FpUnary: EmitFloatingPoint(inst); break;
             case Opcode.VecGetElement: EmitVecGetElement(inst); break;
             case Opcode.VecSetElement: EmitVecSetElement(inst); break;
             case Opcode.VecDup: EmitVecDup(inst); break;

@@ -28,6 +28,8 @@ public sealed partial class X64Compiler
     {
         var aux = SimdAux.Unpack(inst.Aux);
         int bits = aux.ESize * aux.Lanes;
+        if (inst.Op == Opcode.FpUnary)
+            return IsVectorConversion(aux);
         if (aux.ESize is not (32 or 64) || aux.Mode != SimdAux.FromFpcr || (aux.Lanes > 1 && bits is not (64 or 128)))
             return false;
         return inst.Op switch
@@ -43,6 +45,11 @@ public sealed partial class X64Compiler
     void EmitFloatingPoint(Inst inst)
     {
         var aux = SimdAux.Unpack(inst.Aux);
+        if (inst.Op == Opcode.FpUnary)
+        {
+            EmitVectorConversion(inst, aux);
+            return;
+        }
         if (inst.Op == Opcode.FpBinary && IsFloatingPointCompare((FpOp)aux.Op))
         {
             EmitFloatingPointCompare(inst, aux);

@@ -58,7 +58,7 @@ public sealed partial class X64Compiler
         || (inst.Op is Opcode.GetX or Opcode.SetX && inst.Aux > 30)
         || (inst.Op == Opcode.Select && inst.Type == IrType.U128)
         || (IsSimdWithEmitter(inst.Op) && !CanEmitSimd(inst))
-        || (inst.Op is Opcode.FpBinary or Opcode.FpTernary && !CanEmitFloatingPoint(inst));
+        || (inst.Op is Opcode.FpBinary or Opcode.FpTernary or Opcode.FpUnary && !CanEmitFloatingPoint(inst));
 
     static bool IsSimdWithEmitter(Opcode op) =>
         op is Opcode.VecGetElement or Opcode.VecSetElement or Opcode.VecDup or Opcode.VecBinary or Opcode.VecUnary
